@@ -1,0 +1,47 @@
+package io.vigil.server.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code vigil}: the command line entry point. Exit codes: 0 ok, 1 finding, 2 bad input. */
+@Command(
+    name = "vigil",
+    mixinStandardHelpOptions = true,
+    versionProvider = VigilCommand.Version.class,
+    description = "Root-cause diagnosis for production ML models.",
+    subcommands = {DriftCommand.class, CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success; for drift, no dataset drift",
+      "1:a finding; for drift, the dataset drifted",
+      "2:bad input (the message names what was wrong)"
+    })
+public final class VigilCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line, shared by {@link #main} and the tests. */
+  static CommandLine commandLine() {
+    return new CommandLine(new VigilCommand())
+        .setExecutionExceptionHandler(new BadInputHandler())
+        .setUsageHelpAutoWidth(true);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Reads the version from the jar's manifest, which the build writes. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = VigilCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"vigil " + (version == null ? "(development build)" : version)};
+    }
+  }
+}
