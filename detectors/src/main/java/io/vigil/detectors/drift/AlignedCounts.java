@@ -28,24 +28,10 @@ record AlignedCounts(long[] reference, long[] current) {
     int distinct = distinctInUnion(sortedReference, sortedCurrent, Integer.MAX_VALUE);
     long[] ref = new long[distinct];
     long[] cur = new long[distinct];
-    int i = 0;
-    int j = 0;
-    int slot = 0;
-    while (i < sortedReference.length || j < sortedCurrent.length) {
-      double value =
-          j >= sortedCurrent.length
-                  || (i < sortedReference.length && sortedReference[i] <= sortedCurrent[j])
-              ? sortedReference[i]
-              : sortedCurrent[j];
-      while (i < sortedReference.length && sortedReference[i] == value) {
-        ref[slot]++;
-        i++;
-      }
-      while (j < sortedCurrent.length && sortedCurrent[j] == value) {
-        cur[slot]++;
-        j++;
-      }
-      slot++;
+    DistinctValues walk = new DistinctValues(sortedReference, sortedCurrent);
+    for (int slot = 0; walk.next(); slot++) {
+      ref[slot] = walk.referenceCount;
+      cur[slot] = walk.currentCount;
     }
     return new AlignedCounts(ref, cur);
   }
@@ -54,24 +40,50 @@ record AlignedCounts(long[] reference, long[] current) {
    * The number of distinct values in the union of two sorted arrays, counting up to {@code cap}.
    */
   static int distinctInUnion(double[] sortedReference, double[] sortedCurrent, int cap) {
-    int i = 0;
-    int j = 0;
+    DistinctValues walk = new DistinctValues(sortedReference, sortedCurrent);
     int distinct = 0;
-    while ((i < sortedReference.length || j < sortedCurrent.length) && distinct < cap) {
-      double value =
-          j >= sortedCurrent.length
-                  || (i < sortedReference.length && sortedReference[i] <= sortedCurrent[j])
-              ? sortedReference[i]
-              : sortedCurrent[j];
-      while (i < sortedReference.length && sortedReference[i] == value) {
-        i++;
-      }
-      while (j < sortedCurrent.length && sortedCurrent[j] == value) {
-        j++;
-      }
+    while (distinct < cap && walk.next()) {
       distinct++;
     }
     return distinct;
+  }
+
+  /** Walks the distinct values of two sorted arrays in ascending order, with each side's count. */
+  private static final class DistinctValues {
+
+    private final double[] reference;
+    private final double[] current;
+    private int i;
+    private int j;
+    long referenceCount;
+    long currentCount;
+
+    DistinctValues(double[] sortedReference, double[] sortedCurrent) {
+      this.reference = sortedReference;
+      this.current = sortedCurrent;
+    }
+
+    /** Moves to the next distinct value; false when both arrays are used up. */
+    boolean next() {
+      if (i >= reference.length && j >= current.length) {
+        return false;
+      }
+      double value =
+          j >= current.length || (i < reference.length && reference[i] <= current[j])
+              ? reference[i]
+              : current[j];
+      int referenceStart = i;
+      int currentStart = j;
+      while (i < reference.length && reference[i] == value) {
+        i++;
+      }
+      while (j < current.length && current[j] == value) {
+        j++;
+      }
+      referenceCount = i - referenceStart;
+      currentCount = j - currentStart;
+      return true;
+    }
   }
 
   int categories() {

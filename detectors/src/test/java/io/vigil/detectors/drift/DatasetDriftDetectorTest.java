@@ -113,6 +113,35 @@ class DatasetDriftDetectorTest {
   }
 
   @Test
+  void detect_singleObservations_giveAResultOrAReasonNeverNaN() {
+    Map<String, FeatureSample> reference =
+        DriftSamples.one("x", new FeatureSample.Numeric(new double[] {1.0}, 0));
+    Map<String, FeatureSample> current =
+        DriftSamples.one("x", new FeatureSample.Numeric(new double[] {2.0}, 0));
+
+    FeatureDrift automatic = detector.detect(reference, current).features().get(0);
+    FeatureDrift forced =
+        detector
+            .with(DriftPolicy.defaults().withMethod("x", DriftMethod.CRAMER_VON_MISES))
+            .detect(reference, current)
+            .features()
+            .get(0);
+
+    assertThat(automatic)
+        .isInstanceOfSatisfying(
+            FeatureDrift.Tested.class,
+            t -> {
+              assertThat(t.method()).isEqualTo(DriftMethod.Z_TEST);
+              assertThat(t.pValue()).isBetween(0.0, 1.0);
+              assertThat(t.drifted()).isFalse();
+            });
+    assertThat(forced)
+        .isInstanceOfSatisfying(
+            FeatureDrift.Untested.class,
+            u -> assertThat(u.reason()).startsWith("cvm: ").contains("at least"));
+  }
+
+  @Test
   void detect_badInput_isRefusedWithTheFeatureNamed() {
     Map<String, FeatureSample> numeric =
         DriftSamples.one("x", DriftSamples.normal(random, 10, 0, 1));
