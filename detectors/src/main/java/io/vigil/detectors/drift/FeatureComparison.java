@@ -167,8 +167,6 @@ final class FeatureComparison {
   }
 
   private static double[] sorted(FeatureSample.Numeric sample) {
-    double[] values = sample.values();
-    java.util.Arrays.sort(values);
-    return values;
+    return DoubleRadixSort.sortedCopy(sample.valuesUnsafe());
   }
 }

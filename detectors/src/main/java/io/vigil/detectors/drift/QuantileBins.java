@@ -123,8 +123,7 @@ public final class QuantileBins {
   }
 
   private static double[] distinctSorted(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
+    double[] sorted = DoubleRadixSort.sortedCopy(values);
     int distinct = 0;
     for (double value : sorted) {
       // primitive == as numpy.unique compares: -0.0 and 0.0 are one edge

@@ -1,23 +1,21 @@
 package io.vigil.detectors.drift;
 
-import java.util.Arrays;
-
 /** Validation shared by the tests in this package: clear errors instead of silent NaN results. */
 final class Samples {
 
   private Samples() {}
 
   /**
-   * Returns a sorted copy of {@code values}; the input is never modified.
+   * Returns a sorted copy of {@code values}, in the order of {@link
+   * java.util.Arrays#sort(double[])} ({@link DoubleRadixSort} for large samples); the input is
+   * never modified.
    *
    * @throws IllegalArgumentException if the sample is empty or holds NaN or an infinity; the
    *     message names the sample and the first offending index
    */
   static double[] sortedCopy(double[] values, String name) {
     requireFinite(values, name);
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted;
+    return DoubleRadixSort.sortedCopy(values);
   }
 
   /**

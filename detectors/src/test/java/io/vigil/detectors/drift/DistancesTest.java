@@ -18,11 +18,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DistancesTest {
 
   /**
-   * The tolerance when the expected value is exactly 0 (identical distributions): a few ulps of
-   * the total probability 1. Every other comparison is relative. PSI, KL, Hellinger and total
-   * variation are checked against values the generator computes with 50-digit mpmath; scipy's own
-   * {@code entropy} is off by up to 1.5e-16 absolute (1e-10 relative on near-identical samples),
-   * which is why the reference is not scipy there.
+   * The tolerance when the expected value is exactly 0 (identical distributions): a few ulps of the
+   * total probability 1. Every other comparison is relative. PSI, KL, Hellinger and total variation
+   * are checked against values the generator computes with 50-digit mpmath; scipy's own {@code
+   * entropy} is off by up to 1.5e-16 absolute (1e-10 relative on near-identical samples), which is
+   * why the reference is not scipy there.
    */
   private static final double ABSOLUTE_FLOOR = 4 * Math.ulp(1.0);
 
@@ -124,9 +124,7 @@ class DistancesTest {
           .isCloseTo(
               expected,
               within(
-                  expected == 0
-                      ? ABSOLUTE_FLOOR
-                      : measure.relativeTolerance * Math.abs(expected)))
+                  expected == 0 ? ABSOLUTE_FLOOR : measure.relativeTolerance * Math.abs(expected)))
           .isFinite()
           .isBetween(0.0, measure.upperBound);
     }
