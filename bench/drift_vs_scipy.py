@@ -7,8 +7,8 @@
 Writes seeded inputs to a temporary folder, builds and runs the Java harness
 (io.vigil.benchmarks.DriftThroughput) on them, times scipy on the same arrays, and prints one row
 per (test, n): the median time of each, and scipy / Vigil (above 1: Vigil is faster). The last
-column checks that both computed the same number. Each measurement repeats until about two seconds
-have been spent (at least 3, at most 50 runs) after warm-up runs.
+column checks that both computed the same number. Each side warms up for a second (so the JIT has
+compiled Vigil's hot loops), then repeats until two seconds have been spent (at least 3 runs).
 """
 
 import argparse
@@ -70,11 +70,12 @@ def scipy_tests(ref, cur, refcat, curcat):
 
 
 def median_seconds(test):
-    test()
-    test()
+    warm_up_end = time.perf_counter() + 1.0
+    while time.perf_counter() < warm_up_end:
+        test()
     runs = []
     spent = 0.0
-    while len(runs) < 50 and (len(runs) < 3 or spent < TARGET_SECONDS):
+    while len(runs) < 100_000 and (len(runs) < 3 or spent < TARGET_SECONDS):
         start = time.perf_counter()
         test()
         runs.append(time.perf_counter() - start)

@@ -28,9 +28,12 @@ import java.util.function.ToDoubleFunction;
  */
 public final class DriftThroughput {
 
+  /** Warm-up by time, so that small inputs reach the JIT's optimized code before measurement. */
+  private static final long WARM_UP_NANOS = 1_000_000_000L;
+
   private static final long TARGET_NANOS = 2_000_000_000L;
   private static final int MIN_RUNS = 3;
-  private static final int MAX_RUNS = 50;
+  private static final int MAX_RUNS = 100_000;
 
   private DriftThroughput() {}
 
@@ -69,8 +72,9 @@ public final class DriftThroughput {
   }
 
   private static void time(String name, int n, ToDoubleFunction<Void> test) {
-    double result = test.applyAsDouble(null); // warm-up, and the checksum
-    for (int i = 0; i < 2; i++) {
+    double result = test.applyAsDouble(null); // the checksum
+    long warmUpEnd = System.nanoTime() + WARM_UP_NANOS;
+    for (int i = 0; i < 3 || System.nanoTime() < warmUpEnd; i++) {
       test.applyAsDouble(null);
     }
     long[] runs = new long[MAX_RUNS];

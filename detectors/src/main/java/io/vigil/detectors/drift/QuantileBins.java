@@ -24,6 +24,9 @@ public final class QuantileBins {
   /** Deciles: the usual binning for the population stability index. */
   public static final int DEFAULT_BINS = 10;
 
+  /** Up to this many edges a linear count is faster than a binary search. */
+  private static final int LINEAR_SCAN_EDGES = 16;
+
   private final double[] edges;
 
   private QuantileBins(double[] edges) {
@@ -51,11 +54,18 @@ public final class QuantileBins {
     if (bins < 2) {
       throw new IllegalArgumentException("bins must be at least 2 but is " + bins);
     }
-    double[] sorted = Samples.sortedCopy(reference, "reference");
-    double[] quantiles = new double[bins - 1];
+    Samples.requireFinite(reference, "reference");
+    double[] levels = new double[bins - 1];
     for (int level = 1; level < bins; level++) {
       // i / B in one division, as numpy receives the levels [0.1, 0.2, ...] (not 0.1 * i)
-      quantiles[level - 1] = quantile(sorted, (double) level / bins);
+      levels[level - 1] = (double) level / bins;
+    }
+    // Only the order statistics around each level are needed: select them instead of sorting.
+    double[] values = reference.clone();
+    OrderStatistics.select(values, ranksFor(levels, values.length));
+    double[] quantiles = new double[levels.length];
+    for (int q = 0; q < levels.length; q++) {
+      quantiles[q] = quantile(values, levels[q]);
     }
     return new QuantileBins(distinctSorted(quantiles));
   }
@@ -86,8 +96,16 @@ public final class QuantileBins {
     return counts;
   }
 
-  /** The number of edges strictly below {@code value}, by binary search. */
+  /** The number of edges strictly below {@code value}. */
   private int binOf(double value) {
+    if (edges.length <= LINEAR_SCAN_EDGES) {
+      // Branch-free: a few compares beat a binary search's unpredictable branches.
+      int below = 0;
+      for (double edge : edges) {
+        below += edge < value ? 1 : 0;
+      }
+      return below;
+    }
     int low = 0;
     int high = edges.length;
     while (low < high) {
@@ -102,7 +120,26 @@ public final class QuantileBins {
     return low;
   }
 
-  /** numpy's linear quantile, including its two-sided interpolation. */
+  /** The ranks {@link #quantile} reads for each level: the order statistic below and above. */
+  private static int[] ranksFor(double[] levels, int size) {
+    int last = size - 1;
+    return java.util.stream.IntStream.range(0, levels.length)
+        .flatMap(
+            q -> {
+              int below = (int) Math.min(Math.floor(last * levels[q]), last);
+              return java.util.stream.IntStream.of(below, Math.min(below + 1, last));
+            })
+        .distinct()
+        .sorted()
+        .toArray();
+  }
+
+  /**
+   * numpy's linear quantile, including its two-sided interpolation.
+   *
+   * @param sorted a sample in which at least the order statistics {@link #ranksFor} names are in
+   *     their sorted positions
+   */
   private static double quantile(double[] sorted, double level) {
     int last = sorted.length - 1;
     double index = last * level;
@@ -123,7 +160,8 @@ public final class QuantileBins {
   }
 
   private static double[] distinctSorted(double[] values) {
-    double[] sorted = DoubleRadixSort.sortedCopy(values);
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
     int distinct = 0;
     for (double value : sorted) {
       // primitive == as numpy.unique compares: -0.0 and 0.0 are one edge
