@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -44,10 +43,6 @@ class AndersonDarlingTestTest extends TwoSampleTestContract {
     4.072100430724998,
     5.564191013989369
   };
-
-  static Stream<ReferenceCases.Case> numericCases() {
-    return ReferenceCases.ofKind("numeric");
-  }
 
   @ParameterizedTest
   @MethodSource("numericCases")

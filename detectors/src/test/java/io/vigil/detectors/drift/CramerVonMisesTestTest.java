@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vigil.detectors.drift.CramerVonMisesTest.PValueMethod;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -34,10 +33,6 @@ class CramerVonMisesTestTest extends TwoSampleTestContract {
   @Override
   double pValueForIdenticalSamples() {
     return 1.0;
-  }
-
-  static Stream<ReferenceCases.Case> numericCases() {
-    return ReferenceCases.ofKind("numeric");
   }
 
   @ParameterizedTest

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.within;
 import io.vigil.detectors.drift.KolmogorovSmirnovTest.PValueMethod;
 import io.vigil.detectors.drift.KolmogorovSmirnovTest.Result;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,10 +28,6 @@ class KolmogorovSmirnovTestTest extends TwoSampleTestContract {
   @Override
   double pValueForIdenticalSamples() {
     return 1.0;
-  }
-
-  static Stream<ReferenceCases.Case> numericCases() {
-    return ReferenceCases.ofKind("numeric");
   }
 
   @ParameterizedTest

@@ -57,23 +57,25 @@ final class ReferenceCases {
     }
   }
 
-  private static final List<Case> ALL = load();
+  /** The file's header line and its cases. */
+  private record Contents(JsonNode header, List<Case> cases) {}
+
+  private static final Contents CONTENTS = load();
 
   private ReferenceCases() {}
 
   static Stream<Case> ofKind(String kind) {
-    return ALL.stream().filter(c -> c.kind().equals(kind));
+    return CONTENTS.cases().stream().filter(c -> c.kind().equals(kind));
   }
 
   /** The header line: generating command, seed and library versions. */
   static JsonNode header() {
-    return HEADER;
+    return CONTENTS.header();
   }
 
-  private static JsonNode HEADER;
-
-  private static List<Case> load() {
+  private static Contents load() {
     ObjectMapper mapper = new ObjectMapper();
+    JsonNode header = null;
     List<Case> cases = new ArrayList<>();
     try (InputStream raw = ReferenceCases.class.getResourceAsStream(RESOURCE);
         BufferedReader reader =
@@ -83,7 +85,7 @@ final class ReferenceCases {
       while ((line = reader.readLine()) != null) {
         JsonNode node = mapper.readTree(line);
         if (node.has("header")) {
-          HEADER = node;
+          header = node;
         } else {
           cases.add(new Case(node.get("id").asText(), node.get("kind").asText(), node));
         }
@@ -91,7 +93,10 @@ final class ReferenceCases {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
     }
-    return List.copyOf(cases);
+    if (header == null) {
+      throw new IllegalStateException(RESOURCE + " has no header line; regenerate it");
+    }
+    return new Contents(header, List.copyOf(cases));
   }
 
   static double[] doubles(JsonNode array) {

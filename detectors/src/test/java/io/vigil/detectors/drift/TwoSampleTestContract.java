@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,6 +21,11 @@ abstract class TwoSampleTestContract {
 
   /** The p-value the test reports for identical samples (1, or a capped maximum). */
   abstract double pValueForIdenticalSamples();
+
+  /** The scipy reference cases with two numeric samples, for the subclasses' comparisons. */
+  static Stream<ReferenceCases.Case> numericCases() {
+    return ReferenceCases.ofKind("numeric");
+  }
 
   static double[] normal(SplittableRandom random, int n, double mean) {
     double[] values = new double[n];
