@@ -59,9 +59,7 @@ final class FeatureComparison {
    */
   MethodOutcome run(DriftMethod method) {
     return switch (method) {
-      case KOLMOGOROV_SMIRNOV -> ecdf(method, KS.test(numeric(method)[0], numeric(method)[1]));
-      case ANDERSON_DARLING -> ecdf(method, AD.test(numeric(method)[0], numeric(method)[1]));
-      case CRAMER_VON_MISES -> ecdf(method, CVM.test(numeric(method)[0], numeric(method)[1]));
+      case KOLMOGOROV_SMIRNOV, ANDERSON_DARLING, CRAMER_VON_MISES -> ecdf(method);
       case WASSERSTEIN -> wasserstein();
       case CHI_SQUARE -> PooledChiSquare.test(countsForBinnedMethods());
       case Z_TEST -> twoProportions();
@@ -69,9 +67,17 @@ final class FeatureComparison {
     };
   }
 
-  private MethodOutcome ecdf(DriftMethod method, TwoSampleTestResult result) {
-    numeric(method);
-    double distance = KolmogorovSmirnovTest.statistic(sortedReference, sortedCurrent);
+  /** A test of the ECDF family; its effect size is the KS distance of the sorted samples. */
+  private MethodOutcome ecdf(DriftMethod method) {
+    double[][] values = numeric(method);
+    TwoSampleTestResult result =
+        switch (method) {
+          case KOLMOGOROV_SMIRNOV -> KS.test(values[0], values[1]);
+          case ANDERSON_DARLING -> AD.test(values[0], values[1]);
+          case CRAMER_VON_MISES -> CVM.test(values[0], values[1]);
+          default -> throw new IllegalStateException("not an ECDF test: " + method);
+        };
+    double distance = KolmogorovSmirnovTest.statistic(values[0], values[1]);
     return new MethodOutcome(result.statistic(), result.pValue(), distance);
   }
 
