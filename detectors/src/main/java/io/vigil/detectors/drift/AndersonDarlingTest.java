@@ -127,6 +127,14 @@ public final class AndersonDarlingTest {
     return testSorted(sorted);
   }
 
+  /**
+   * {@link #test(double[], double[])} for samples already sorted and known finite, so that a caller
+   * holding sorted copies does not pay for another sort.
+   */
+  Result testSorted(double[] sortedReference, double[] sortedCurrent) {
+    return testSorted(List.of(sortedReference, sortedCurrent));
+  }
+
   private static Result testSorted(List<double[]> sorted) {
     int k = sorted.size();
     long pooledSize = sorted.stream().mapToLong(s -> s.length).sum();

@@ -101,8 +101,15 @@ public final class CramerVonMisesTest {
    *     a long
    */
   public Result test(double[] reference, double[] current) {
-    double[] x = Samples.sortedCopy(reference, "reference");
-    double[] y = Samples.sortedCopy(current, "current");
+    return testSorted(
+        Samples.sortedCopy(reference, "reference"), Samples.sortedCopy(current, "current"));
+  }
+
+  /**
+   * {@link #test} for samples already sorted and known finite, so that a caller holding sorted
+   * copies does not pay for another sort.
+   */
+  Result testSorted(double[] x, double[] y) {
     requireSize(x, "reference");
     requireSize(y, "current");
 

@@ -72,9 +72,9 @@ final class FeatureComparison {
     double[][] values = numeric(method);
     TwoSampleTestResult result =
         switch (method) {
-          case KOLMOGOROV_SMIRNOV -> KS.test(values[0], values[1]);
-          case ANDERSON_DARLING -> AD.test(values[0], values[1]);
-          case CRAMER_VON_MISES -> CVM.test(values[0], values[1]);
+          case KOLMOGOROV_SMIRNOV -> KS.testSorted(values[0], values[1]);
+          case ANDERSON_DARLING -> AD.testSorted(values[0], values[1]);
+          case CRAMER_VON_MISES -> CVM.testSorted(values[0], values[1]);
           default -> throw new IllegalStateException("not an ECDF test: " + method);
         };
     double distance = KolmogorovSmirnovTest.statistic(values[0], values[1]);
@@ -84,8 +84,8 @@ final class FeatureComparison {
   private MethodOutcome wasserstein() {
     double[][] values = numeric(DriftMethod.WASSERSTEIN);
     WassersteinDistance.Result distance =
-        WassersteinDistance.withDefaults().between(values[0], values[1]);
-    double pValue = CVM.test(values[0], values[1]).pValue();
+        WassersteinDistance.withDefaults().betweenSorted(values[0], values[1]);
+    double pValue = CVM.testSorted(values[0], values[1]).pValue();
     return new MethodOutcome(distance.distance(), pValue, distance.normalized());
   }
 

@@ -107,8 +107,15 @@ public final class KolmogorovSmirnovTest {
    *     message names the sample
    */
   public Result test(double[] reference, double[] current) {
-    double[] sortedReference = Samples.sortedCopy(reference, "reference");
-    double[] sortedCurrent = Samples.sortedCopy(current, "current");
+    return testSorted(
+        Samples.sortedCopy(reference, "reference"), Samples.sortedCopy(current, "current"));
+  }
+
+  /**
+   * {@link #test} for samples already sorted and known finite, so that a caller holding sorted
+   * copies does not pay for another sort.
+   */
+  Result testSorted(double[] sortedReference, double[] sortedCurrent) {
     double statistic = statistic(sortedReference, sortedCurrent);
     int m = sortedReference.length;
     int n = sortedCurrent.length;

@@ -54,8 +54,15 @@ public final class WassersteinDistance {
    * @throws IllegalArgumentException if a sample is empty or holds NaN or an infinity
    */
   public Result between(double[] reference, double[] current) {
-    double[] sortedReference = Samples.sortedCopy(reference, "reference");
-    double[] sortedCurrent = Samples.sortedCopy(current, "current");
+    return betweenSorted(
+        Samples.sortedCopy(reference, "reference"), Samples.sortedCopy(current, "current"));
+  }
+
+  /**
+   * {@link #between} for samples already sorted and known finite, so that a caller holding sorted
+   * copies does not pay for another sort.
+   */
+  Result betweenSorted(double[] sortedReference, double[] sortedCurrent) {
     double distance = mergedDistance(sortedReference, sortedCurrent);
     double spread = populationStandardDeviation(sortedReference);
     double normalized;
