@@ -1,7 +1,6 @@
 package io.vigil.detectors.drift;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -15,12 +14,6 @@ import java.util.Map;
  * }</pre>
  */
 public final class DatasetDriftDetector {
-
-  private static final Comparator<FeatureDrift> RANK =
-      Comparator.comparing((FeatureDrift f) -> !f.drifted())
-          .thenComparing((FeatureDrift f) -> !(f instanceof FeatureDrift.Tested))
-          .thenComparing(DatasetDriftDetector::relativeEffect, Comparator.reverseOrder())
-          .thenComparingDouble(DatasetDriftDetector::adjustedPValue);
 
   private final DriftPolicy policy;
 
@@ -68,14 +61,10 @@ public final class DatasetDriftDetector {
     }
     double[] adjusted =
         policy.correction().adjust(runs.stream().mapToDouble(r -> r.outcome().pValue()).toArray());
-    int tested = runs.size();
-    for (int i = 0; i < tested; i++) {
+    for (int i = 0; i < runs.size(); i++) {
       features.add(decide(runs.get(i), adjusted[i]));
     }
-    features.sort(RANK);
-    int drifted = (int) features.stream().filter(FeatureDrift::drifted).count();
-    boolean datasetDrift = tested > 0 && (double) drifted / tested >= policy.datasetDriftShare();
-    return new DatasetDriftReport(policy, features, tested, drifted, datasetDrift);
+    return DatasetDriftReport.of(policy, features);
   }
 
   /** What examining one feature gives before the correction across features. */
@@ -120,9 +109,7 @@ public final class DatasetDriftDetector {
   }
 
   private FeatureDrift.Tested decide(MethodRun run, double adjustedPValue) {
-    double threshold = policy.effectThreshold(run.method());
     MethodOutcome outcome = run.outcome();
-    boolean drifted = adjustedPValue < policy.alpha() && outcome.effectSize() >= threshold;
     return new FeatureDrift.Tested(
         run.feature(),
         run.method(),
@@ -130,8 +117,8 @@ public final class DatasetDriftDetector {
         outcome.pValue(),
         adjustedPValue,
         outcome.effectSize(),
-        threshold,
-        drifted,
+        policy.effectThreshold(run.method()),
+        policy.isDrift(run.method(), adjustedPValue, outcome.effectSize()),
         run.reference(),
         run.current());
   }
@@ -150,17 +137,5 @@ public final class DatasetDriftDetector {
             "a method is set for feature '" + feature + "', which the reference does not have");
       }
     }
-  }
-
-  private static double relativeEffect(FeatureDrift feature) {
-    if (feature instanceof FeatureDrift.Tested tested) {
-      double threshold = tested.effectThreshold();
-      return threshold > 0 ? tested.effectSize() / threshold : tested.effectSize();
-    }
-    return 0.0;
-  }
-
-  private static double adjustedPValue(FeatureDrift feature) {
-    return feature instanceof FeatureDrift.Tested tested ? tested.adjustedPValue() : 1.0;
   }
 }

@@ -108,6 +108,17 @@ public record DriftPolicy(
     return effectThresholds.getOrDefault(method, method.defaultEffectThreshold());
   }
 
+  /**
+   * The rule: significant after correction and at least the method's effect size.
+   *
+   * @param method the method whose effect threshold applies
+   * @param adjustedPValue the p-value after the multiple-testing correction
+   * @param effectSize the change's effect size, in the method's measure
+   */
+  public boolean isDrift(DriftMethod method, double adjustedPValue, double effectSize) {
+    return adjustedPValue < alpha && effectSize >= effectThreshold(method);
+  }
+
   /** The method forced for {@code feature}, if any. */
   public Optional<DriftMethod> methodFor(String feature) {
     return Optional.ofNullable(methodOverrides.get(feature));

@@ -16,6 +16,12 @@ public sealed interface FeatureDrift {
   boolean drifted();
 
   /**
+   * This verdict with other observation counts, e.g. a profile's full counts where the test ran on
+   * its reservoir sample.
+   */
+  FeatureDrift withCounts(SampleCounts reference, SampleCounts current);
+
+  /**
    * How many observations a sample had, with and without a value.
    *
    * @param present observations with a value
@@ -56,7 +62,41 @@ public sealed interface FeatureDrift {
       boolean drifted,
       SampleCounts reference,
       SampleCounts current)
-      implements FeatureDrift {}
+      implements FeatureDrift {
+
+    /**
+     * This verdict with another estimate of the effect size (e.g. from a sketch), decided again
+     * under {@code policy}.
+     */
+    public Tested withEffectSize(double newEffectSize, DriftPolicy policy) {
+      return new Tested(
+          feature,
+          method,
+          statistic,
+          pValue,
+          adjustedPValue,
+          newEffectSize,
+          effectThreshold,
+          policy.isDrift(method, adjustedPValue, newEffectSize),
+          reference,
+          current);
+    }
+
+    @Override
+    public Tested withCounts(SampleCounts newReference, SampleCounts newCurrent) {
+      return new Tested(
+          feature,
+          method,
+          statistic,
+          pValue,
+          adjustedPValue,
+          effectSize,
+          effectThreshold,
+          drifted,
+          newReference,
+          newCurrent);
+    }
+  }
 
   /**
    * A feature that could not be tested, e.g. because one sample has no values.
@@ -69,6 +109,11 @@ public sealed interface FeatureDrift {
     @Override
     public boolean drifted() {
       return false;
+    }
+
+    @Override
+    public Untested withCounts(SampleCounts newReference, SampleCounts newCurrent) {
+      return new Untested(feature, reason, newReference, newCurrent);
     }
   }
 }

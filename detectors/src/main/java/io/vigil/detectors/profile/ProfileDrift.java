@@ -7,7 +7,6 @@ import io.vigil.detectors.drift.DriftPolicy;
 import io.vigil.detectors.drift.FeatureDrift;
 import io.vigil.detectors.drift.FeatureSample;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,11 +34,6 @@ public final class ProfileDrift {
           DriftMethod.KOLMOGOROV_SMIRNOV,
           DriftMethod.ANDERSON_DARLING,
           DriftMethod.CRAMER_VON_MISES);
-
-  private static final Comparator<FeatureDrift> RANK =
-      Comparator.comparing((FeatureDrift f) -> !f.drifted())
-          .thenComparing((FeatureDrift f) -> !(f instanceof FeatureDrift.Tested))
-          .thenComparing(ProfileDrift::relativeEffect, Comparator.reverseOrder());
 
   private final DatasetDriftDetector detector;
 
@@ -118,13 +112,12 @@ public final class ProfileDrift {
     List<FeatureDrift> features = new ArrayList<>();
     for (FeatureDrift feature : sampled.features()) {
       features.add(
-          withCounts(withSketchDistance(feature, reference, current, policy), reference, current));
+          withSketchDistance(feature, reference, current, policy)
+              .withCounts(
+                  counts(reference.get(feature.feature())),
+                  counts(current.get(feature.feature()))));
     }
-    features.sort(RANK);
-    int drifted = (int) features.stream().filter(FeatureDrift::drifted).count();
-    int tested = sampled.testedFeatures();
-    boolean datasetDrift = tested > 0 && (double) drifted / tested >= policy.datasetDriftShare();
-    return new DatasetDriftReport(policy, features, tested, drifted, datasetDrift);
+    return DatasetDriftReport.of(policy, features);
   }
 
   private static Map<String, FeatureSample> samples(
@@ -146,53 +139,10 @@ public final class ProfileDrift {
     double distance =
         ksDistance(
             (NumericProfile) reference.get(t.feature()), (NumericProfile) current.get(t.feature()));
-    boolean drifted = t.adjustedPValue() < policy.alpha() && distance >= t.effectThreshold();
-    return new FeatureDrift.Tested(
-        t.feature(),
-        t.method(),
-        t.statistic(),
-        t.pValue(),
-        t.adjustedPValue(),
-        distance,
-        t.effectThreshold(),
-        drifted,
-        t.reference(),
-        t.current());
-  }
-
-  /** Reports the profiles' full counts rather than the reservoirs' sizes. */
-  private static FeatureDrift withCounts(
-      FeatureDrift feature,
-      Map<String, ? extends FeatureProfile> reference,
-      Map<String, ? extends FeatureProfile> current) {
-    FeatureDrift.SampleCounts ref = counts(reference.get(feature.feature()));
-    FeatureDrift.SampleCounts cur = counts(current.get(feature.feature()));
-    if (feature instanceof FeatureDrift.Tested t) {
-      return new FeatureDrift.Tested(
-          t.feature(),
-          t.method(),
-          t.statistic(),
-          t.pValue(),
-          t.adjustedPValue(),
-          t.effectSize(),
-          t.effectThreshold(),
-          t.drifted(),
-          ref,
-          cur);
-    }
-    FeatureDrift.Untested u = (FeatureDrift.Untested) feature;
-    return new FeatureDrift.Untested(u.feature(), u.reason(), ref, cur);
+    return t.withEffectSize(distance, policy);
   }
 
   private static FeatureDrift.SampleCounts counts(FeatureProfile profile) {
     return new FeatureDrift.SampleCounts(profile.count(), profile.missing());
-  }
-
-  private static double relativeEffect(FeatureDrift feature) {
-    if (feature instanceof FeatureDrift.Tested tested) {
-      double threshold = tested.effectThreshold();
-      return threshold > 0 ? tested.effectSize() / threshold : tested.effectSize();
-    }
-    return 0.0;
   }
 }

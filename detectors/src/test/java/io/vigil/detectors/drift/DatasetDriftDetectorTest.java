@@ -178,6 +178,33 @@ class DatasetDriftDetectorTest {
   }
 
   @Test
+  void withEffectSize_anotherEstimate_isDecidedAndRankedByTheSameRule() {
+    Map<String, FeatureSample> reference = new LinkedHashMap<>();
+    Map<String, FeatureSample> current = new LinkedHashMap<>();
+    reference.put("moved", DriftSamples.normal(random, 2_000, 0, 1));
+    current.put("moved", DriftSamples.normal(random, 2_000, 1, 1));
+    reference.put("other", DriftSamples.normal(random, 2_000, 0, 1));
+    current.put("other", DriftSamples.normal(random, 2_000, 0.5, 1));
+    DatasetDriftReport report = detector.detect(reference, current);
+    FeatureDrift.Tested moved = tested(report, "moved");
+
+    FeatureDrift.Tested shrunk = moved.withEffectSize(0.01, detector.policy());
+    DatasetDriftReport rebuilt =
+        DatasetDriftReport.of(
+            detector.policy(), java.util.List.of(shrunk, tested(report, "other")));
+
+    assertThat(moved.drifted()).isTrue();
+    assertThat(shrunk.drifted()).isFalse();
+    assertThat(shrunk.adjustedPValue()).isEqualTo(moved.adjustedPValue());
+    assertThat(rebuilt.features())
+        .extracting(FeatureDrift::feature)
+        .containsExactly("other", "moved");
+    assertThat(rebuilt.testedFeatures()).isEqualTo(2);
+    assertThat(rebuilt.driftedFeatures()).isEqualTo(1);
+    assertThat(rebuilt.datasetDrift()).isTrue();
+  }
+
+  @Test
   void policy_badValues_areRefused() {
     DriftPolicy defaults = DriftPolicy.defaults();
 
