@@ -1,0 +1,37 @@
+package io.vigil.tools.ingest;
+
+import java.util.List;
+
+/** A batch refused whole: nothing of it was stored. Carries every violation found. */
+public class BatchRejectedException extends RuntimeException {
+
+  /** At most this many violations are kept and reported; the count says how many there were. */
+  public static final int MAX_REPORTED = 100;
+
+  private final List<Violation> violations;
+  private final int violationCount;
+
+  public BatchRejectedException(List<Violation> violations) {
+    super(summary(violations));
+    this.violationCount = violations.size();
+    this.violations = List.copyOf(violations.subList(0, Math.min(MAX_REPORTED, violations.size())));
+  }
+
+  public List<Violation> violations() {
+    return violations;
+  }
+
+  public int violationCount() {
+    return violationCount;
+  }
+
+  private static String summary(List<Violation> violations) {
+    if (violations.isEmpty()) {
+      throw new IllegalArgumentException("a rejected batch needs at least one violation");
+    }
+    return "batch refused, nothing stored: "
+        + violations.size()
+        + (violations.size() == 1 ? " problem: " : " problems, first: ")
+        + violations.get(0);
+  }
+}
