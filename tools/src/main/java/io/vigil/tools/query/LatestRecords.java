@@ -1,0 +1,57 @@
+package io.vigil.tools.query;
+
+import io.vigil.tools.store.Database;
+import io.vigil.tools.store.StoreUnavailableException;
+import io.vigil.tools.store.Timestamps;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * When a model's latest record was made: where relative time windows end, so that replayed and
+ * backfilled data answer like live data. Falls back to the newest window's counters once raw
+ * records have been dropped by retention.
+ */
+public final class LatestRecords {
+
+  private final Database database;
+
+  public LatestRecords(Database database) {
+    this.database = database;
+  }
+
+  /** The latest record's timestamp, or empty when the model has no records. */
+  public Optional<Instant> latest(long modelId) {
+    try (Connection connection = database.connection()) {
+      Instant raw =
+          max(connection, "SELECT max(ts) AS latest FROM inference WHERE model_id = ?", modelId);
+      if (raw != null) {
+        return Optional.of(raw);
+      }
+      return Optional.ofNullable(
+          max(
+              connection,
+              "SELECT max(window_start) AS latest FROM window_stats WHERE model_id = ?",
+              modelId));
+    } catch (SQLException e) {
+      throw new StoreUnavailableException("cannot read the latest record time", e);
+    }
+  }
+
+  /** Resolves {@code window} for a model: relative windows end at its latest record. */
+  public TimeRange resolve(TimeWindow window, long modelId, Instant now) {
+    return window.resolve(latest(modelId).orElse(null), now);
+  }
+
+  private static Instant max(Connection connection, String sql, long modelId) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setLong(1, modelId);
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next() ? Timestamps.get(rows, "latest") : null;
+      }
+    }
+  }
+}
