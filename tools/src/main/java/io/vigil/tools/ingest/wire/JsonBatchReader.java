@@ -123,31 +123,59 @@ final class JsonBatchReader<T> {
 
   private void readArray(InputStream in, RecordBatch<T> batch) throws IOException {
     try (JsonParser json = FACTORY.createParser(in)) {
-      int index = 0;
+      boolean opened;
       try {
-        if (!openArray(json, batch)) {
-          return;
-        }
-        while (json.nextToken() != JsonToken.END_ARRAY) {
-          if (index == maxRecords) {
-            batch.batchProblem(tooMany());
-            return;
-          }
-          RecordProblems problems = new RecordProblems();
-          T record = parseElement(json, problems, WireFormat.JSON_ARRAY);
-          batch.add(index++, record, problems);
-        }
-        if (json.nextToken() != null) {
-          batch.batchProblem("unexpected content after the array's closing ']', at " + at(json));
-        }
+        opened = openArray(json, batch);
       } catch (JsonProcessingException | CharConversionException e) {
-        RecordProblems problems = new RecordProblems();
+        batch.batchProblem(malformed(e, json, 0));
+        return;
+      }
+      if (opened && readElements(json, batch)) {
+        readEnd(json, batch);
+      }
+    }
+  }
+
+  /**
+   * Reads the array's elements through its closing bracket.
+   *
+   * @return false when reading had to stop early (malformed JSON, too many records)
+   */
+  private boolean readElements(JsonParser json, RecordBatch<T> batch) throws IOException {
+    int index = 0;
+    while (true) {
+      RecordProblems problems = new RecordProblems();
+      try {
+        if (json.nextToken() == JsonToken.END_ARRAY) {
+          break;
+        }
+        if (index == maxRecords) {
+          batch.batchProblem(tooMany());
+          return false;
+        }
+        batch.add(index, parseElement(json, problems, WireFormat.JSON_ARRAY), problems);
+        index++;
+      } catch (JsonProcessingException | CharConversionException e) {
+        // Where parsing stopped: the record being read (with what it already showed) or the next.
         problems.report(ParsePosition.fieldPath(json, 2), malformed(e, json, 0));
         batch.add(index, null, problems);
+        return false;
       }
-      if (index == 0 && batch.size() == 0) {
-        batch.batchProblem("the batch is empty: the array holds no records");
+    }
+    if (index == 0) {
+      batch.batchProblem("the batch is empty: the array holds no records");
+    }
+    return true;
+  }
+
+  private void readEnd(JsonParser json, RecordBatch<T> batch) throws IOException {
+    try {
+      if (json.nextToken() != null) {
+        batch.batchProblem("unexpected content after the array's closing ']', at " + at(json));
       }
+    } catch (JsonProcessingException | CharConversionException e) {
+      batch.batchProblem(
+          "unexpected content after the array's closing ']': " + malformed(e, json, 0));
     }
   }
 
@@ -268,8 +296,16 @@ final class JsonBatchReader<T> {
     return "line " + location.getLineNr() + ", column " + location.getColumnNr();
   }
 
+  /**
+   * Jackson's message without its own location note ("(start marker at [Source: ...])"), which
+   * counts lines per parser rather than per file (the message states the location itself), and
+   * without the names of Jackson's settings.
+   */
   private static String firstLineOf(String message) {
     int end = message.indexOf('\n');
-    return end < 0 ? message : message.substring(0, end);
+    String line = end < 0 ? message : message.substring(0, end);
+    int source = line.indexOf("[Source:");
+    int note = source < 0 ? -1 : line.lastIndexOf(" (", source);
+    return (note < 0 ? line : line.substring(0, note)).replaceAll(", from `[^`]*`", "");
   }
 }
