@@ -102,7 +102,7 @@ final class CsvRowParser {
 
   private FeatureValue feature(String cell) throws ValueProblem {
     if (NumberCells.isDecimal(cell)) {
-      return new FeatureValue.Numeric(WireValues.finite(Double.parseDouble(cell), cell));
+      return new FeatureValue.Numeric(decimal(cell));
     }
     if (NumberCells.isNonFiniteSpelling(cell)) {
       throw nonFinite(cell);
@@ -114,10 +114,17 @@ final class CsvRowParser {
     return new FeatureValue.Text(WireValues.text(cell, limits.maxTextLength()));
   }
 
-  /** A number is a regression value; anything else a class (booleans in lower case). */
+  /**
+   * A number is a regression value; anything else a class (booleans in lower case). NaN and
+   * infinities are refused rather than taken as classes: they are what a float column's missing or
+   * broken values look like.
+   */
   private Outcome outcome(String cell) throws ValueProblem {
     if (NumberCells.isDecimal(cell)) {
-      return new Outcome.Number(WireValues.finite(Double.parseDouble(cell), cell));
+      return new Outcome.Number(decimal(cell));
+    }
+    if (NumberCells.isNonFiniteSpelling(cell)) {
+      throw nonFinite(cell);
     }
     Boolean bool = bool(cell);
     String text = bool == null ? cell : bool.toString();
@@ -126,12 +133,24 @@ final class CsvRowParser {
 
   private static double number(String cell) throws ValueProblem {
     if (NumberCells.isDecimal(cell)) {
-      return WireValues.finite(Double.parseDouble(cell), cell);
+      return decimal(cell);
     }
     if (NumberCells.isNonFiniteSpelling(cell)) {
       throw nonFinite(cell);
     }
     throw new ValueProblem("must be a number, was '" + WireValues.quoted(cell) + "'");
+  }
+
+  /** A cell {@link NumberCells#isDecimal} accepted, refused when beyond the double range. */
+  private static double decimal(String cell) throws ValueProblem {
+    double value = Double.parseDouble(cell);
+    if (Double.isInfinite(value)) {
+      throw new ValueProblem(
+          "must be a finite number, was '"
+              + WireValues.quoted(cell)
+              + "' (beyond the double range)");
+    }
+    return value;
   }
 
   /** Digits only (with an optional sign) are epoch milliseconds; anything else ISO-8601. */

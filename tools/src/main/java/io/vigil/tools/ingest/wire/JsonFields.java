@@ -142,7 +142,12 @@ final class JsonFields {
         if (number(parser, problems, path) == null) {
           return null;
         }
-        text = plain(parser.getDecimalValue());
+        text = plain(parser.getDecimalValue(), maxLength);
+        if (text == null) {
+          problems.report(
+              path, "is a number longer than " + maxLength + " characters in plain notation");
+          return null;
+        }
       }
       default -> {
         refuse(parser, problems, path, "a string, number or boolean");
@@ -211,7 +216,18 @@ final class JsonFields {
     return parser.getLongValue();
   }
 
-  private static String plain(BigDecimal value) {
-    return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+  /**
+   * The number in plain notation, or null when that would be longer than {@code maxLength}: checked
+   * before writing it, since 1e-999999999 would take a billion characters.
+   */
+  private static String plain(BigDecimal value, int maxLength) {
+    if (value.signum() == 0) {
+      return "0";
+    }
+    BigDecimal stripped = value.stripTrailingZeros();
+    long digits = stripped.precision();
+    long scale = stripped.scale();
+    long length = 2 + (scale <= 0 ? digits - scale : Math.max(digits, scale + 1));
+    return length > maxLength + 2L ? null : stripped.toPlainString();
   }
 }

@@ -388,4 +388,16 @@ class InferenceJsonReaderTest {
     assertThat(record.latencyMs()).isEmpty();
     assertThat(record.segment()).isEmpty();
   }
+
+  @Test
+  void read_utf8ByteOrderMark_isSkippedInBothFormats() throws IOException {
+    String bom = "\uFEFF";
+    String line = MINIMAL.replace("\n", " ");
+
+    List<InferenceRecord> fromArray =
+        reader.read(utf8(bom + "[" + line + "]"), WireFormat.JSON_ARRAY);
+    List<InferenceRecord> fromLines = reader.read(utf8(bom + line), WireFormat.NDJSON);
+
+    assertThat(fromArray).hasSize(1).isEqualTo(fromLines);
+  }
 }

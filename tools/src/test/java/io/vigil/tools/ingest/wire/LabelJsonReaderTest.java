@@ -110,11 +110,11 @@ class LabelJsonReaderTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void corpus_caseIsRefusedAsNdjson(MalformedCase bad) {
+    String payload = GOOD + "\n" + bad.payload();
 
     BatchRejectedException refused =
         catchThrowableOfType(
-            BatchRejectedException.class,
-            () -> reader.read(utf8(GOOD + "\n" + bad.payload()), WireFormat.NDJSON));
+            BatchRejectedException.class, () -> reader.read(utf8(payload), WireFormat.NDJSON));
 
     assertNamesTheBadLabel(refused, bad);
   }
