@@ -60,17 +60,39 @@ final class CsvLayout {
   /**
    * Reads the header, reporting every problem with it as a violation of its line.
    *
-   * @param hasDefaultModel whether records without a model column get a default one
-   * @param hasDefaultVersion whether records without a version column get a default one
+   * @param defaultModel the model of rows without one, or null: then a model column is required
+   * @param defaultVersion the version of rows without one, or null: then a version column is
+   *     required
    */
   static CsvLayout of(
       List<String> header,
       int headerLine,
       IngestLimits limits,
-      boolean hasDefaultModel,
-      boolean hasDefaultVersion,
+      String defaultModel,
+      String defaultVersion,
       ViolationCollector violations) {
     HeaderCheck check = new HeaderCheck(headerLine, violations);
+    List<Column> columns = columns(header, limits, check);
+    check.required(columns, Role.REQUEST_ID, "request_id", "");
+    check.required(columns, Role.TIMESTAMP, "timestamp", "");
+    if (defaultModel == null) {
+      check.required(columns, Role.MODEL, "model", " and no default model was given (--model)");
+    }
+    if (defaultVersion == null) {
+      check.required(
+          columns, Role.VERSION, "version", " and no default version was given (--version)");
+    }
+    if (count(columns, Role.PREDICTION) + count(columns, Role.ERROR) == 0) {
+      check.report(null, "the header has no prediction column (nor an error column)");
+    }
+    check.limit(count(columns, Role.FEATURE), limits.maxFeaturesPerRecord(), "feature");
+    check.limit(count(columns, Role.SEGMENT), limits.maxSegmentEntries(), "segment");
+    check.limit(count(columns, Role.PROBABILITY), limits.maxProbabilities(), "proba");
+    return new CsvLayout(columns);
+  }
+
+  /** The named, distinct columns of the header; the others are reported. */
+  private static List<Column> columns(List<String> header, IngestLimits limits, HeaderCheck check) {
     List<Column> columns = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (int i = 0; i < header.size(); i++) {
@@ -88,22 +110,7 @@ final class CsvLayout {
         columns.add(column);
       }
     }
-    check.required(columns, Role.REQUEST_ID, "request_id", "");
-    check.required(columns, Role.TIMESTAMP, "timestamp", "");
-    if (!hasDefaultModel) {
-      check.required(columns, Role.MODEL, "model", " and no default model was given (--model)");
-    }
-    if (!hasDefaultVersion) {
-      check.required(
-          columns, Role.VERSION, "version", " and no default version was given (--version)");
-    }
-    if (count(columns, Role.PREDICTION) + count(columns, Role.ERROR) == 0) {
-      check.report(null, "the header has no prediction column (nor an error column)");
-    }
-    check.limit(count(columns, Role.FEATURE), limits.maxFeaturesPerRecord(), "feature");
-    check.limit(count(columns, Role.SEGMENT), limits.maxSegmentEntries(), "segment");
-    check.limit(count(columns, Role.PROBABILITY), limits.maxProbabilities(), "proba");
-    return new CsvLayout(columns);
+    return columns;
   }
 
   private static Column classify(int position, String name) {

@@ -102,39 +102,30 @@ public final class InferenceCsvReader {
     CsvRecordReader records = new CsvRecordReader(csv, source);
     CsvLayout layout = readLayout(records);
     CsvRowParser rows = new CsvRowParser(layout, limits, defaultModel, defaultVersion);
-    int width = layout.width();
-    RecordBatch<CsvRowParser.Row> chunk = null;
-    long count = 0;
-    while (true) {
+    Chunker<CsvRowParser.Row> chunker =
+        new Chunker<>(
+            row -> row.inference().model() + '\u0000' + row.inference().requestId(),
+            row -> row.inference().requestId(),
+            chunkSize,
+            (firstLine, chunk) -> consumer.accept(toChunk(firstLine, chunk)));
+    List<String> cells;
+    while ((cells = nextRow(records, chunker)) != null) {
       RecordProblems problems = new RecordProblems();
-      List<String> cells;
-      try {
-        cells = records.next();
-      } catch (CsvFormatException e) {
-        chunk = chunk == null ? newChunk(e.line()) : chunk;
-        problems.report(null, "malformed CSV: " + e.getMessage());
-        chunk.add(lineIndex(e.line()), null, problems);
-        chunk.records(); // throws: the rest of the file cannot be read
-        return count;
-      }
-      if (cells == null) {
-        break;
-      }
-      long line = records.recordLine();
-      chunk = chunk == null ? newChunk(line) : chunk;
-      chunk.add(lineIndex(line), parseRow(rows, cells, width, problems), problems);
-      count++;
-      if (chunk.size() == chunkSize) {
-        deliver(chunk, consumer);
-        chunk = null;
-      }
+      chunker.add(records.recordLine(), parseRow(rows, cells, layout.width(), problems), problems);
     }
-    if (chunk != null) {
-      deliver(chunk, consumer);
-    } else if (count == 0) {
-      throw new BatchRejectedException(List.of(Violation.ofBatch("the file holds no rows")));
+    return chunker.finish("the file holds no rows");
+  }
+
+  /**
+   * @throws BatchRejectedException when the CSV text is malformed: the rest cannot be read
+   */
+  private static List<String> nextRow(CsvRecordReader records, Chunker<?> chunker)
+      throws IOException {
+    try {
+      return records.next();
+    } catch (CsvFormatException e) {
+      throw chunker.stop(e.line(), "malformed CSV: " + e.getMessage());
     }
-    return count;
   }
 
   private CsvLayout readLayout(CsvRecordReader records) throws IOException {
@@ -144,7 +135,8 @@ public final class InferenceCsvReader {
     } catch (CsvFormatException e) {
       throw new BatchRejectedException(
           List.of(
-              new Violation(lineIndex(e.line()), null, null, "malformed CSV: " + e.getMessage())));
+              new Violation(
+                  Chunker.lineIndex(e.line()), null, null, "malformed CSV: " + e.getMessage())));
     }
     if (header == null) {
       throw new BatchRejectedException(
@@ -154,10 +146,10 @@ public final class InferenceCsvReader {
     CsvLayout layout =
         CsvLayout.of(
             header,
-            lineIndex(records.recordLine()),
+            Chunker.lineIndex(records.recordLine()),
             limits,
-            defaultModel != null,
-            defaultVersion != null,
+            defaultModel,
+            defaultVersion,
             violations);
     violations.throwIfAny();
     return layout;
@@ -173,15 +165,7 @@ public final class InferenceCsvReader {
     return rows.parse(cells, problems);
   }
 
-  private static RecordBatch<CsvRowParser.Row> newChunk(long firstLine) {
-    return new RecordBatch<>(
-        row -> row.inference().model() + '\u0000' + row.inference().requestId(),
-        row -> row.inference().requestId(),
-        Math.max(1, firstLine));
-  }
-
-  private static void deliver(RecordBatch<CsvRowParser.Row> chunk, Consumer<Chunk> consumer) {
-    List<CsvRowParser.Row> rows = chunk.records();
+  private static Chunk toChunk(long firstLine, List<CsvRowParser.Row> rows) {
     List<InferenceRecord> inferences = new ArrayList<>(rows.size());
     List<LabelRecord> labels = new ArrayList<>();
     for (CsvRowParser.Row row : rows) {
@@ -190,10 +174,6 @@ public final class InferenceCsvReader {
         labels.add(row.label());
       }
     }
-    consumer.accept(new Chunk(chunk.firstLine(), inferences, labels));
-  }
-
-  private static int lineIndex(long line) {
-    return (int) Math.min(line, Integer.MAX_VALUE);
+    return new Chunk(firstLine, inferences, labels);
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import io.vigil.tools.ingest.BatchRejectedException;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,12 +21,6 @@ import java.util.function.Function;
  * token by token, NDJSON line by line, and only the records read so far are held.
  */
 final class JsonBatchReader<T> {
-
-  /** Receives each full chunk of valid records. */
-  @FunctionalInterface
-  interface ChunkSink<T> {
-    void accept(long firstLine, List<T> records);
-  }
 
   /**
    * The deepest nesting accepted: a record needs four levels (array, record, features, value);
@@ -69,7 +64,7 @@ final class JsonBatchReader<T> {
   }
 
   /**
-   * @throws io.vigil.tools.ingest.BatchRejectedException naming every problem found
+   * @throws BatchRejectedException naming every problem found
    * @throws IOException only when the stream itself fails
    */
   List<T> read(InputStream in, WireFormat format) throws IOException {
@@ -87,34 +82,17 @@ final class JsonBatchReader<T> {
    *
    * @return the number of records read
    */
-  long readChunks(InputStream in, int chunkSize, ChunkSink<T> sink) throws IOException {
+  long readChunks(InputStream in, int chunkSize, Chunker.ChunkSink<T> sink) throws IOException {
     NdjsonLines lines = new NdjsonLines(in, MAX_LINE_BYTES);
-    RecordBatch<T> chunk = null;
-    long records = 0;
+    Chunker<T> chunker = new Chunker<>(parser::identity, requestId, chunkSize, sink);
     NdjsonLines.Line line;
     while ((line = lines.next()) != null) {
-      if (line.isBlank()) {
-        continue;
-      }
-      if (chunk == null) {
-        chunk = newBatch(line.number());
-      }
-      RecordProblems problems = new RecordProblems();
-      chunk.add(lineIndex(line.number()), parseLine(line, problems), problems);
-      records++;
-      if (chunk.size() == chunkSize) {
-        sink.accept(chunk.firstLine(), chunk.records());
-        chunk = null;
+      if (!line.isBlank()) {
+        RecordProblems problems = new RecordProblems();
+        chunker.add(line.number(), parseLine(line, problems), problems);
       }
     }
-    if (chunk != null) {
-      sink.accept(chunk.firstLine(), chunk.records());
-    } else if (records == 0) {
-      RecordBatch<T> empty = newBatch(1);
-      empty.batchProblem("the input holds no records");
-      empty.records();
-    }
-    return records;
+    return chunker.finish("the input holds no records");
   }
 
   private RecordBatch<T> newBatch(long firstLine) {
@@ -263,10 +241,6 @@ final class JsonBatchReader<T> {
     return "the batch holds more than "
         + maxRecords
         + " records (the limit); split it into smaller batches";
-  }
-
-  private static int lineIndex(long line) {
-    return (int) Math.min(line, Integer.MAX_VALUE);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.vigil.tools.ingest.wire;
 
+import io.vigil.tools.ingest.BatchRejectedException;
 import io.vigil.tools.ingest.Violation;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,9 +73,14 @@ final class RecordBatch<T> {
     return firstLine;
   }
 
+  /** The exception that refuses the batch; only once a violation was added. */
+  BatchRejectedException rejection() {
+    return violations.rejection();
+  }
+
   /**
    * @return the records, all of them valid
-   * @throws io.vigil.tools.ingest.BatchRejectedException if any violation was found
+   * @throws BatchRejectedException if any violation was found
    */
   List<T> records() {
     violations.throwIfAny();

@@ -34,7 +34,12 @@ final class ViolationCollector {
    */
   void throwIfAny() {
     if (count > 0) {
-      throw new BatchRejectedException(kept, count);
+      throw rejection();
     }
+  }
+
+  /** The exception that refuses the batch; only once a violation was added. */
+  BatchRejectedException rejection() {
+    return new BatchRejectedException(kept, count);
   }
 }

@@ -42,22 +42,21 @@ class InferenceCsvReaderTest {
     return catchThrowableOfType(BatchRejectedException.class, () -> chunks(reader, csv, 100));
   }
 
-  @Test
-  void readChunks_labelsSegmentsAndProbabilities_giveRecordsAndLabels() throws IOException {
-    String csv =
-        """
-        request_id,timestamp,age,city,vip,income,prediction,confidence,proba.fraud,proba.ok,\
-        latency_ms,segment.region,segment.device,error,label
-        r-1,2026-11-02T10:00:00Z,31,Paris,true,,fraud,0.9,0.9,0.1,12.5,eu,mobile,,fraud
-        r-2,1762077600000, 40 ,"Lyon, FR",False,1000.5,ok,0.6,0.4,0.6,,us,,,
-        r-3,2026-11-02T11:00:00+01:00,,Nice,TRUE,,,,,,3000,eu,desktop,timeout,
-        """;
+  private static final String LABELLED =
+      """
+      request_id,timestamp,age,city,vip,income,prediction,confidence,proba.fraud,proba.ok,\
+      latency_ms,segment.region,segment.device,error,label
+      r-1,2026-11-02T10:00:00Z,31,Paris,true,,fraud,0.9,0.9,0.1,12.5,eu,mobile,,fraud
+      r-2,1762077600000, 40 ,"Lyon, FR",False,1000.5,ok,0.6,0.4,0.6,,us,,,
+      r-3,2026-11-02T11:00:00+01:00,,Nice,TRUE,,,,,,3000,eu,desktop,timeout,
+      """;
 
-    List<Chunk> chunks = chunks(reader, csv, 100);
+  @Test
+  void readChunks_fullRow_givesEveryFieldTyped() throws IOException {
+    List<Chunk> chunks = chunks(reader, LABELLED, 100);
 
     assertThat(chunks).singleElement().extracting(Chunk::firstLine).isEqualTo(2L);
-    List<InferenceRecord> records = chunks.get(0).records();
-    InferenceRecord first = records.get(0);
+    InferenceRecord first = chunks.get(0).records().get(0);
     assertThat(first.model()).isEqualTo("fraud");
     assertThat(first.version()).isEqualTo("v4");
     assertThat(first.features())
@@ -73,6 +72,13 @@ class InferenceCsvReaderTest {
     assertThat(first.latencyMs()).isEqualTo(OptionalDouble.of(12.5));
     assertThat(first.segment())
         .containsExactly(Map.entry("region", "eu"), Map.entry("device", "mobile"));
+  }
+
+  @Test
+  void readChunks_emptyCellsQuotesAndEpochMillis_areAbsentValuesTextAndInstants()
+      throws IOException {
+    List<InferenceRecord> records = chunks(reader, LABELLED, 100).get(0).records();
+
     InferenceRecord second = records.get(1);
     assertThat(second.timestamp()).isEqualTo(Instant.ofEpochMilli(1762077600000L));
     assertThat(second.features())
@@ -80,12 +86,20 @@ class InferenceCsvReaderTest {
         .containsEntry("city", new FeatureValue.Text("Lyon, FR"))
         .containsEntry("vip", new FeatureValue.Bool(false))
         .containsEntry("income", new FeatureValue.Numeric(1000.5));
+    assertThat(second.latencyMs()).isEmpty();
     assertThat(second.segment()).containsExactly(Map.entry("region", "us"));
     InferenceRecord third = records.get(2);
     assertThat(third.timestamp()).isEqualTo(Instant.parse("2026-11-02T10:00:00Z"));
     assertThat(third.prediction()).isEmpty();
     assertThat(third.error()).contains("timeout");
     assertThat(third.probabilities()).isEmpty();
+  }
+
+  @Test
+  void readChunks_rowWithALabel_yieldsALabelAtTheInferenceTimestamp() throws IOException {
+    List<Chunk> chunks = chunks(reader, LABELLED, 2);
+
+    assertThat(chunks).extracting(Chunk::firstLine).containsExactly(2L, 4L);
     assertThat(chunks.get(0).labels())
         .containsExactly(
             new LabelRecord(
@@ -93,6 +107,7 @@ class InferenceCsvReaderTest {
                 "r-1",
                 new Outcome.Category("fraud"),
                 Instant.parse("2026-11-02T10:00:00Z")));
+    assertThat(chunks.get(1).labels()).isEmpty();
   }
 
   @Test
