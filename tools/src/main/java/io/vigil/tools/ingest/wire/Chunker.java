@@ -60,6 +60,13 @@ final class Chunker<T> {
     return chunk.rejection();
   }
 
+  /** As {@link #stop(long, String)}, for a problem that no line can be named for. */
+  BatchRejectedException stop(String message) {
+    RecordBatch<T> batch = chunk == null ? new RecordBatch<>(identity, requestId, 1) : chunk;
+    batch.batchProblem(message);
+    return batch.rejection();
+  }
+
   /**
    * Hands over the last, partial chunk.
    *

@@ -9,6 +9,7 @@ import io.vigil.tools.ingest.LabelRecord;
 import io.vigil.tools.ingest.Violation;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,7 +118,8 @@ public final class InferenceCsvReader {
   }
 
   /**
-   * @throws BatchRejectedException when the CSV text is malformed: the rest cannot be read
+   * @throws BatchRejectedException when the CSV text is malformed or not UTF-8: the rest cannot be
+   *     read
    */
   private static List<String> nextRow(CsvRecordReader records, Chunker<?> chunker)
       throws IOException {
@@ -125,7 +127,16 @@ public final class InferenceCsvReader {
       return records.next();
     } catch (CsvFormatException e) {
       throw chunker.stop(e.line(), "malformed CSV: " + e.getMessage());
+    } catch (CharacterCodingException e) {
+      throw chunker.stop(notUtf8(records));
     }
+  }
+
+  /** Decoding reads ahead of the tokenizer, so the bad bytes are somewhere past this line. */
+  private static String notUtf8(CsvRecordReader records) {
+    return "the file is not valid UTF-8 (the first invalid bytes come after line "
+        + records.recordLine()
+        + "); save it as UTF-8";
   }
 
   private CsvLayout readLayout(CsvRecordReader records) throws IOException {
@@ -137,6 +148,8 @@ public final class InferenceCsvReader {
           List.of(
               new Violation(
                   Chunker.lineIndex(e.line()), null, null, "malformed CSV: " + e.getMessage())));
+    } catch (CharacterCodingException e) {
+      throw new BatchRejectedException(List.of(Violation.ofBatch(notUtf8(records))));
     }
     if (header == null) {
       throw new BatchRejectedException(

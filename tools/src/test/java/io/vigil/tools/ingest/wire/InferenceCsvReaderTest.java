@@ -242,4 +242,21 @@ class InferenceCsvReaderTest {
         .containsExactly(tuple(2, "timestamp"), tuple(2, "confidence"), tuple(5, null));
     assertThat(refused.violations().get(2).message()).contains("expected 4 fields", "found 3");
   }
+
+  @Test
+  void readChunks_fileThatIsNotUtf8_isRefusedNotThrownAsIoError(@TempDir Path files)
+      throws IOException {
+    byte[] latin1 =
+        "request_id,timestamp,city,prediction\na,2026-11-02T10:00:00Z,Z\u00fcrich,x\n"
+            .getBytes(StandardCharsets.ISO_8859_1);
+    Path file = Files.write(files.resolve("latin1.csv"), latin1);
+
+    BatchRejectedException refused =
+        catchThrowableOfType(
+            BatchRejectedException.class, () -> reader.readChunks(file, 10, chunk -> {}));
+
+    assertThat(refused.violations())
+        .singleElement()
+        .satisfies(v -> assertThat(v.message()).contains("not valid UTF-8"));
+  }
 }
