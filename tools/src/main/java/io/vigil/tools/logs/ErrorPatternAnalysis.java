@@ -38,7 +38,7 @@ final class ErrorPatternAnalysis {
 
   private static final MathContext EDGE_DIGITS = new MathContext(4);
 
-  record Outcome(List<ErrorPattern> patterns, int valuesTested) {}
+  record Outcome(List<ErrorPattern> patterns, int valuesTested, int significant) {}
 
   /** One value's counts on both sides. */
   private record Candidate(Source source, String attribute, String value, long errors, long refs) {}
@@ -142,7 +142,7 @@ final class ErrorPatternAnalysis {
     List<Candidate> tested =
         candidates.stream().filter(candidate -> candidate.errors() >= MIN_SUPPORT).toList();
     if (tested.isEmpty() || errors.isEmpty() || reference.isEmpty()) {
-      return new Outcome(List.of(), 0);
+      return new Outcome(List.of(), 0, 0);
     }
     TwoProportionZTest test = TwoProportionZTest.withDefaults();
     double[] pValues = new double[tested.size()];
@@ -166,7 +166,8 @@ final class ErrorPatternAnalysis {
             .thenComparing(ErrorPattern::describe));
     return new Outcome(
         List.copyOf(patterns.subList(0, Math.min(ErrorPatterns.MAX_PATTERNS, patterns.size()))),
-        tested.size());
+        tested.size(),
+        (int) patterns.stream().filter(ErrorPattern::significant).count());
   }
 
   private ErrorPattern pattern(

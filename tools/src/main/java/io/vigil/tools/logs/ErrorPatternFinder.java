@@ -185,14 +185,14 @@ final class ErrorPatternFinder {
     return String.format(
         Locale.ROOT,
         "Comparing %s, %s is the most over-represented among errors: %.0f%% of errors against %.0f%%"
-            + " overall (lift %.1f, adjusted p %s); %d of %d values tested are significant.",
+            + " overall (lift %.1f, adjusted p %s); %d of %d values tested are significantly over-represented.",
         sides,
         top.describe(),
         100 * top.errorShare(),
         100 * top.overallShare(),
         top.lift(),
         pValue(top.adjustedPValue()),
-        significant.size(),
+        outcome.significant(),
         outcome.valuesTested());
   }
 

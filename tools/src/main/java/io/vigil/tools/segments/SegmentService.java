@@ -11,6 +11,7 @@ import io.vigil.tools.segments.SegmentAnalysis.PairSampleSize;
 import io.vigil.tools.segments.SegmentAnalysis.Totals;
 import io.vigil.tools.segments.SegmentSlice.Source;
 import io.vigil.tools.store.Database;
+import io.vigil.tools.store.ProfileRepository;
 import io.vigil.tools.store.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -39,6 +40,7 @@ public final class SegmentService {
   private final ModelRegistry registry;
   private final InstantSource clock;
   private final Duration alignment;
+  private final ProfileRepository profiles;
   private final int pairSampleLimit;
 
   /**
@@ -59,6 +61,8 @@ public final class SegmentService {
     this.registry = registry;
     this.clock = clock;
     this.alignment = ingest.window();
+    // only for its alignment rule: the counters are kept per profile window
+    this.profiles = new ProfileRepository(database, ingest.profileSpans());
     this.pairSampleLimit = pairSampleLimit;
   }
 
@@ -84,10 +88,10 @@ public final class SegmentService {
     }
     LatestRecords latest = new LatestRecords(database);
     Instant now = clock.instant();
-    TimeRange window = aligned(latest.resolve(query.window(), model.id(), now));
+    TimeRange window = profiles.aligned(latest.resolve(query.window(), model.id(), now));
     TimeRange reference =
         query.reference().isPresent()
-            ? aligned(latest.resolve(query.reference().get(), model.id(), now))
+            ? profiles.aligned(latest.resolve(query.reference().get(), model.id(), now))
             : new TimeRange(window.from().minus(window.length()), window.from());
     if (reference.to().isAfter(window.from()) && reference.from().isBefore(window.to())) {
       throw new IllegalArgumentException(
@@ -234,17 +238,5 @@ public final class SegmentService {
         trials == 0
             ? OptionalDouble.empty()
             : OptionalDouble.of((double) metric.successes(counts) / trials));
-  }
-
-  /** The range widened to whole profile windows, which the counters are kept per. */
-  private TimeRange aligned(TimeRange range) {
-    long seconds = alignment.toSeconds();
-    long from = Math.floorDiv(range.from().getEpochSecond(), seconds) * seconds;
-    Instant to = range.to();
-    long toSeconds = Math.floorDiv(to.getEpochSecond(), seconds) * seconds;
-    boolean onBoundary = toSeconds == to.getEpochSecond() && to.getNano() == 0;
-    return new TimeRange(
-        Instant.ofEpochSecond(from),
-        Instant.ofEpochSecond(onBoundary ? toSeconds : toSeconds + seconds));
   }
 }
