@@ -113,7 +113,9 @@ final class ErrorPatternFinder {
             + StoredRow.COLUMNS
             + " FROM inference"
             + filter.whereClause()
-            + " ORDER BY ts DESC, request_id DESC LIMIT ?";
+            + " ORDER BY "
+            + LogSearch.NEWEST_ORDER
+            + " LIMIT ?";
     List<StoredRow> rows = new ArrayList<>();
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setLong(filter.bind(statement), sampleLimit + 1L);

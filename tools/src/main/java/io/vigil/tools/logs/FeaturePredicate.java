@@ -137,29 +137,7 @@ public record FeaturePredicate(
 
   private static void requireOperands(
       String feature, PredicateOperator operator, List<FeatureValue> operands) {
-    int expected =
-        switch (operator.arity()) {
-          case NONE -> 0;
-          case ONE -> 1;
-          case MANY -> -1;
-        };
-    if (expected >= 0 && operands.size() != expected) {
-      throw new IllegalArgumentException(
-          "'"
-              + operator.symbol()
-              + "' takes "
-              + (expected == 0 ? "no value" : "one value")
-              + " but predicate on '"
-              + feature
-              + "' has "
-              + operands.size()
-              + "; "
-              + EXAMPLES);
-    }
-    if (expected < 0 && operands.isEmpty()) {
-      throw new IllegalArgumentException(
-          "'in' needs at least one value, e.g. " + feature + " in (a, b)");
-    }
+    requireArity(feature, operator, operands.size());
     for (FeatureValue operand : operands) {
       if (operand instanceof FeatureValue.Missing) {
         throw new IllegalArgumentException(
@@ -181,6 +159,30 @@ public record FeaturePredicate(
                 + feature
                 + " > 60");
       }
+    }
+  }
+
+  private static void requireArity(String feature, PredicateOperator operator, int count) {
+    if (operator.arity() == PredicateOperator.Arity.MANY) {
+      if (count == 0) {
+        throw new IllegalArgumentException(
+            "'in' needs at least one value, e.g. " + feature + " in (a, b)");
+      }
+      return;
+    }
+    int expected = operator.arity() == PredicateOperator.Arity.NONE ? 0 : 1;
+    if (count != expected) {
+      throw new IllegalArgumentException(
+          "'"
+              + operator.symbol()
+              + "' takes "
+              + (expected == 0 ? "no value" : "one value")
+              + " but predicate on '"
+              + feature
+              + "' has "
+              + count
+              + "; "
+              + EXAMPLES);
     }
   }
 

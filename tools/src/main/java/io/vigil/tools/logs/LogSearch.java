@@ -25,6 +25,15 @@ final class LogSearch {
   static final Comparator<StoredRow> NEWEST_FIRST =
       Comparator.comparing(StoredRow::timestamp).thenComparing(StoredRow::requestId).reversed();
 
+  /**
+   * Newest first. The leading model_id (fixed by the WHERE clause) lets H2 read the {@code
+   * (model_id, ts)} index in order instead of sorting the range; PostgreSQL does so either way,
+   * finishing the request-id tiebreak with an incremental sort.
+   */
+  static final String NEWEST_ORDER = "model_id DESC, ts DESC, request_id DESC";
+
+  static final String OLDEST_ORDER = "model_id ASC, ts ASC, request_id ASC";
+
   record Found(List<StoredRow> rows, long matched, long examined, ScanEnd end) {}
 
   private final int scanLimit;
@@ -47,8 +56,7 @@ final class LogSearch {
     boolean readsUntilLimit = sampling != Sampling.RANDOM && rowFilter.isEmpty();
     // One row past what is needed tells whether more were there.
     long rowsWanted = (readsUntilLimit ? limit : scanLimit) + 1L;
-    String order =
-        sampling == Sampling.OLDEST ? "ts ASC, request_id ASC" : "ts DESC, request_id DESC";
+    String order = sampling == Sampling.OLDEST ? OLDEST_ORDER : NEWEST_ORDER;
     String sql =
         "SELECT "
             + StoredRow.COLUMNS

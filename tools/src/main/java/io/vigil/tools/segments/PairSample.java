@@ -43,7 +43,8 @@ final class PairSample {
             + " < ?"
             + (versionId.isPresent() ? " AND version_id = ?" : "")
             + (metric == SegmentMetric.ACCURACY ? " AND correct IS NOT NULL" : "")
-            + " ORDER BY ts DESC, request_id DESC LIMIT ?";
+            // model_id leads so that H2, too, reads the (model_id, ts) index in order
+            + " ORDER BY model_id DESC, ts DESC, request_id DESC LIMIT ?";
     List<Row> rows = new ArrayList<>();
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       int index = 1;

@@ -123,12 +123,6 @@ public final class SegmentService {
     SliceCounts windowTotal = counters.totals(connection, window);
     SliceCounts referenceTotal = counters.totals(connection, reference);
     List<SegmentSlice> slices = List.of();
-    List<SegmentSlice> pairs = List.of();
-    OptionalDouble pairChange = OptionalDouble.empty();
-    PairSample windowSample =
-        PairSample.read(connection, model.id(), versionId, window, metric, pairSampleLimit);
-    PairSample referenceSample =
-        PairSample.read(connection, model.id(), versionId, reference, metric, pairSampleLimit);
     if (metric.trials(windowTotal) > 0 && metric.trials(referenceTotal) > 0) {
       SliceDecomposition exact = new SliceDecomposition(metric, windowTotal, referenceTotal);
       slices =
@@ -141,15 +135,7 @@ public final class SegmentService {
                   referenceTotal),
               SegmentAnalysis.MAX_SLICES);
     }
-    SliceCounts sampledW = windowSample.totals();
-    SliceCounts sampledR = referenceSample.totals();
-    if (metric.trials(sampledW) > 0 && metric.trials(sampledR) > 0) {
-      SliceDecomposition sampled = new SliceDecomposition(metric, sampledW, sampledR);
-      pairs =
-          sampled.ranked(
-              pairSlices(sampled, windowSample, referenceSample), SegmentAnalysis.MAX_PAIR_SLICES);
-      pairChange = OptionalDouble.of(sampled.overallChange());
-    }
+    Pairs pairs = pairs(connection, model.id(), versionId, metric, window, reference);
     Totals windowTotals = totals(metric, windowTotal);
     Totals referenceTotals = totals(metric, referenceTotal);
     OptionalDouble change =
@@ -157,7 +143,7 @@ public final class SegmentService {
             ? OptionalDouble.of(
                 windowTotals.value().getAsDouble() - referenceTotals.value().getAsDouble())
             : OptionalDouble.empty();
-    SegmentAnalysis draft =
+    return SegmentSummary.withSummary(
         new SegmentAnalysis(
             model.name(),
             query.version(),
@@ -169,11 +155,42 @@ public final class SegmentService {
             referenceTotals,
             change,
             slices,
-            pairs,
-            new PairSampleSize(
-                windowSample.size(), referenceSample.size(), pairSampleLimit, pairChange),
-            "");
-    return SegmentSummary.withSummary(draft);
+            pairs.slices(),
+            pairs.size(),
+            ""));
+  }
+
+  /** The two-attribute slices and the samples they come from. */
+  private record Pairs(List<SegmentSlice> slices, PairSampleSize size) {}
+
+  private Pairs pairs(
+      Connection connection,
+      long modelId,
+      OptionalLong versionId,
+      SegmentMetric metric,
+      TimeRange window,
+      TimeRange reference)
+      throws SQLException {
+    PairSample inWindow =
+        PairSample.read(connection, modelId, versionId, window, metric, pairSampleLimit);
+    PairSample inReference =
+        PairSample.read(connection, modelId, versionId, reference, metric, pairSampleLimit);
+    SliceCounts sampledW = inWindow.totals();
+    SliceCounts sampledR = inReference.totals();
+    if (metric.trials(sampledW) == 0 || metric.trials(sampledR) == 0) {
+      return new Pairs(
+          List.of(),
+          new PairSampleSize(
+              inWindow.size(), inReference.size(), pairSampleLimit, OptionalDouble.empty()));
+    }
+    SliceDecomposition sampled = new SliceDecomposition(metric, sampledW, sampledR);
+    return new Pairs(
+        sampled.ranked(pairSlices(sampled, inWindow, inReference), SegmentAnalysis.MAX_PAIR_SLICES),
+        new PairSampleSize(
+            inWindow.size(),
+            inReference.size(),
+            pairSampleLimit,
+            OptionalDouble.of(sampled.overallChange())));
   }
 
   /** Every attribute's values, and its "(no value)" remainder, as slices of one partition each. */

@@ -46,7 +46,6 @@ final class SegmentSummary {
           analysis.reference(),
           analysis.referenceTotals().sampleSize());
     }
-    double change = analysis.overallChange().getAsDouble();
     String overall =
         String.format(
             Locale.ROOT,
@@ -55,7 +54,7 @@ final class SegmentSummary {
             scope,
             percent(analysis.referenceTotals().value()),
             percent(analysis.windowTotals().value()),
-            signed(100 * change),
+            signed(100 * analysis.overallChange().getAsDouble()),
             analysis.referenceTotals().sampleSize(),
             analysis.windowTotals().sampleSize(),
             denominator,
@@ -64,30 +63,29 @@ final class SegmentSummary {
     if (analysis.slices().isEmpty()) {
       return overall + " No segment attributes were recorded.";
     }
-    SegmentSlice top = analysis.slices().get(0);
-    String slice =
-        String.format(
-            Locale.ROOT,
-            " The top contributor is %s: %s points%s, its %s %s -> %s on %.0f%% of traffic"
-                + " (adjusted p %s).",
-            top.describe(),
-            signed(100 * top.contribution()),
-            top.contributionShare().isPresent()
-                ? String.format(
-                    Locale.ROOT,
-                    " (%.0f%% of the change)",
-                    100 * top.contributionShare().getAsDouble())
-                : "",
-            metric,
-            percent(top.referenceValue()),
-            percent(top.windowValue()),
-            100 * top.windowTrafficShare(),
-            top.adjustedPValue().isPresent() ? pValue(top.adjustedPValue().getAsDouble()) : "n/a");
     String pair =
         analysis.pairSlices().isEmpty()
             ? ""
             : " Top pair of attributes (sampled): " + analysis.pairSlices().get(0).describe() + ".";
-    return overall + slice + pair;
+    return overall + topSlice(analysis.slices().get(0), metric) + pair;
+  }
+
+  private static String topSlice(SegmentSlice top, String metric) {
+    return String.format(
+        Locale.ROOT,
+        " The top contributor is %s: %s points%s, its %s %s -> %s on %.0f%% of traffic"
+            + " (adjusted p %s).",
+        top.describe(),
+        signed(100 * top.contribution()),
+        top.contributionShare().isPresent()
+            ? String.format(
+                Locale.ROOT, " (%.0f%% of the change)", 100 * top.contributionShare().getAsDouble())
+            : "",
+        metric,
+        percent(top.referenceValue()),
+        percent(top.windowValue()),
+        100 * top.windowTrafficShare(),
+        top.adjustedPValue().isPresent() ? pValue(top.adjustedPValue().getAsDouble()) : "n/a");
   }
 
   private static String percent(OptionalDouble value) {

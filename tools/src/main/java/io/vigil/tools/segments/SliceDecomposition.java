@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 
@@ -81,15 +82,8 @@ final class SliceDecomposition {
     double contribution = performance + mix;
     double overall = overallChange();
     boolean both = valueW.isPresent() && valueR.isPresent();
-    TwoProportionZTest.Result test =
-        both
-            ? TwoProportionZTest.withDefaults()
-                .test(
-                    metric.successes(inReference),
-                    metric.trials(inReference),
-                    metric.successes(inWindow),
-                    metric.trials(inWindow))
-            : null;
+    Optional<TwoProportionZTest.Result> test =
+        both ? Optional.of(test(inWindow, inReference)) : Optional.empty();
     return new SegmentSlice(
         key,
         source,
@@ -110,9 +104,19 @@ final class SliceDecomposition {
             : OptionalDouble.of(contribution / overall),
         performance,
         mix,
-        both ? OptionalDouble.of(test.statistic()) : OptionalDouble.empty(),
-        both ? OptionalDouble.of(test.pValue()) : OptionalDouble.empty(),
+        test.map(t -> OptionalDouble.of(t.statistic())).orElse(OptionalDouble.empty()),
+        test.map(t -> OptionalDouble.of(t.pValue())).orElse(OptionalDouble.empty()),
         OptionalDouble.empty());
+  }
+
+  /** The two-proportion z-test of the slice's metric, reference against window. */
+  private TwoProportionZTest.Result test(SliceCounts inWindow, SliceCounts inReference) {
+    return TwoProportionZTest.withDefaults()
+        .test(
+            metric.successes(inReference),
+            metric.trials(inReference),
+            metric.successes(inWindow),
+            metric.trials(inWindow));
   }
 
   /**

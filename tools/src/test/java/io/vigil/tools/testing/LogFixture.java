@@ -233,54 +233,78 @@ public final class LogFixture {
     for (int i = 0; i < 2 * perPeriod; i++) {
       boolean inWindow = i >= perPeriod;
       Instant at = START.plusMillis(i * spacingMillis);
-      String id = "r" + i;
       boolean v2 = inWindow && random.nextDouble() < 0.3;
       Map<String, String> segment =
           Map.of("region", pick(REGIONS, random), "device", pick(DEVICES, random));
-      double amount =
-          i % LARGE_AMOUNT_EVERY == 0
-              ? 1000.5 + random.nextDouble(3999)
-              : 5 + random.nextDouble(895);
-      if (amount > 1000) {
-        largeAmounts.add(id);
+      Map<String, FeatureValue> features = features(i, inWindow, random);
+      if (features.get("amount") instanceof FeatureValue.Numeric amount && amount.value() > 1000) {
+        largeAmounts.add("r" + i);
       }
-      Map<String, FeatureValue> features = new LinkedHashMap<>();
-      features.put("amount", new FeatureValue.Numeric(Math.round(amount * 100) / 100.0));
-      features.put(
-          "age",
-          i % 20 == 0
-              ? FeatureValue.Missing.INSTANCE
-              : new FeatureValue.Numeric(18 + random.nextInt(60) + (inWindow ? AGE_SHIFT : 0)));
-      features.put("city", new FeatureValue.Text(pick(CITIES, random)));
-      features.put("is_new", new FeatureValue.Bool(random.nextDouble() < 0.2));
-      Optional<String> error = error(v2, random);
-      String truth = random.nextDouble() < 0.1 ? "fraud" : "ok";
       boolean planted = inWindow && segment.equals(Map.of("region", "eu", "device", "android"));
-      boolean wrong = random.nextDouble() < (planted ? 0.6 : 0.05);
-      String predicted = wrong ? (truth.equals("fraud") ? "ok" : "fraud") : truth;
-      double confidence = wrong ? 0.5 + 0.3 * random.nextDouble() : 0.7 + 0.3 * random.nextDouble();
-      double latency = latency(v2, random);
-      records.add(
-          new InferenceRecord(
-              id,
-              MODEL,
-              v2 ? V2 : V1,
-              at,
-              features,
-              Optional.empty(),
-              error.isPresent() ? Optional.empty() : Optional.of(new Outcome.Category(predicted)),
-              error.isPresent() ? OptionalDouble.empty() : OptionalDouble.of(confidence),
-              Map.of(),
-              OptionalDouble.of(latency),
-              segment,
-              error));
-      if (error.isEmpty() && i % 10 != 9) {
+      Served served = serve("r" + i, at, v2, features, segment, planted, random);
+      records.add(served.record());
+      if (served.record().error().isEmpty() && i % 10 != 9) {
         labels.add(
             new LabelRecord(
-                MODEL, id, new Outcome.Category(truth), at.plus(Duration.ofMinutes(30))));
+                MODEL,
+                served.record().requestId(),
+                new Outcome.Category(served.truth()),
+                at.plus(Duration.ofMinutes(30))));
       }
     }
     return new Traffic(List.copyOf(records), List.copyOf(labels), Set.copyOf(largeAmounts));
+  }
+
+  private static Map<String, FeatureValue> features(
+      int index, boolean inWindow, SplittableRandom random) {
+    double amount =
+        index % LARGE_AMOUNT_EVERY == 0
+            ? 1000.5 + random.nextDouble(3999)
+            : 5 + random.nextDouble(895);
+    Map<String, FeatureValue> features = new LinkedHashMap<>();
+    features.put("amount", new FeatureValue.Numeric(Math.round(amount * 100) / 100.0));
+    features.put(
+        "age",
+        index % 20 == 0
+            ? FeatureValue.Missing.INSTANCE
+            : new FeatureValue.Numeric(18 + random.nextInt(60) + (inWindow ? AGE_SHIFT : 0)));
+    features.put("city", new FeatureValue.Text(pick(CITIES, random)));
+    features.put("is_new", new FeatureValue.Bool(random.nextDouble() < 0.2));
+    return features;
+  }
+
+  /** A served record and the true class its label will carry. */
+  private record Served(InferenceRecord record, String truth) {}
+
+  private static Served serve(
+      String id,
+      Instant at,
+      boolean v2,
+      Map<String, FeatureValue> features,
+      Map<String, String> segment,
+      boolean planted,
+      SplittableRandom random) {
+    Optional<String> error = error(v2, random);
+    String truth = random.nextDouble() < 0.1 ? "fraud" : "ok";
+    boolean wrong = random.nextDouble() < (planted ? 0.6 : 0.05);
+    String predicted = wrong ? (truth.equals("fraud") ? "ok" : "fraud") : truth;
+    double confidence = wrong ? 0.5 + 0.3 * random.nextDouble() : 0.7 + 0.3 * random.nextDouble();
+    double latency = latency(v2, random);
+    InferenceRecord record =
+        new InferenceRecord(
+            id,
+            MODEL,
+            v2 ? V2 : V1,
+            at,
+            features,
+            Optional.empty(),
+            error.isPresent() ? Optional.empty() : Optional.of(new Outcome.Category(predicted)),
+            error.isPresent() ? OptionalDouble.empty() : OptionalDouble.of(confidence),
+            Map.of(),
+            OptionalDouble.of(latency),
+            segment,
+            error);
+    return new Served(record, truth);
   }
 
   private static Optional<String> error(boolean v2, SplittableRandom random) {
