@@ -9,6 +9,7 @@ import io.vigil.tools.distribution.FeatureDistribution.Kind;
 import io.vigil.tools.ingest.IngestSettings;
 import io.vigil.tools.query.LatestRecords;
 import io.vigil.tools.query.TimeRange;
+import io.vigil.tools.query.TimeWindow;
 import io.vigil.tools.registry.FeatureKind;
 import io.vigil.tools.registry.FeatureNames;
 import io.vigil.tools.registry.Model;
@@ -53,6 +54,12 @@ public final class FeatureDistributionService {
     this.clock = clock;
     this.ingest = ingest;
     this.profiles = new ProfileRepository(database, ingest.profileSpans());
+  }
+
+  /** Like {@link #distribution(DistributionQuery)}, with the request's fields as arguments. */
+  public FeatureDistribution distribution(
+      String model, String feature, TimeWindow window, Optional<String> version) {
+    return distribution(new DistributionQuery(model, feature, window, version));
   }
 
   /**

@@ -7,6 +7,7 @@ import io.vigil.tools.latency.LatencyReport.Bucket;
 import io.vigil.tools.latency.LatencyReport.Series;
 import io.vigil.tools.query.LatestRecords;
 import io.vigil.tools.query.TimeRange;
+import io.vigil.tools.query.TimeWindow;
 import io.vigil.tools.registry.FeatureNames;
 import io.vigil.tools.registry.Model;
 import io.vigil.tools.registry.ModelRegistry;
@@ -17,6 +18,7 @@ import io.vigil.tools.store.ProfileRepository;
 import io.vigil.tools.store.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -56,6 +58,12 @@ public final class LatencyService {
     this.clock = clock;
     this.ingest = ingest;
     this.profiles = new ProfileRepository(database, ingest.profileSpans());
+  }
+
+  /** Like {@link #latency(LatencyQuery)}, with the request's fields as arguments. */
+  public LatencyReport latency(
+      String model, Optional<String> version, TimeWindow window, Optional<Duration> granularity) {
+    return latency(new LatencyQuery(model, version, window, granularity));
   }
 
   /**

@@ -18,7 +18,8 @@ import java.util.OptionalLong;
 /**
  * Takes the error and reference samples of a window from the store and hands them to {@link
  * ErrorPatternAnalysis}: the newest failing records and the newest right ones, up to the sample
- * limit each.
+ * limit each, found among the window's newest records up to the scan limit, so that a window where
+ * errors are rare costs a bounded read rather than a scan of all of it.
  */
 final class ErrorPatternFinder {
 
@@ -28,12 +29,15 @@ final class ErrorPatternFinder {
   private static final String SERVED = "error_type IS NULL";
 
   private final int sampleLimit;
+  private final int scanLimit;
   private final long modelId;
   private final OptionalLong versionId;
   private final TimeRange range;
 
-  ErrorPatternFinder(int sampleLimit, long modelId, OptionalLong versionId, TimeRange range) {
+  ErrorPatternFinder(
+      int sampleLimit, int scanLimit, long modelId, OptionalLong versionId, TimeRange range) {
     this.sampleLimit = sampleLimit;
+    this.scanLimit = scanLimit;
     this.modelId = modelId;
     this.versionId = versionId;
     this.range = range;
@@ -41,13 +45,17 @@ final class ErrorPatternFinder {
 
   ErrorPatterns find(Connection connection, ModelTask task, Map<String, FeatureKind> features)
       throws SQLException {
-    Basis basis =
-        task == ModelTask.CLASSIFICATION && any(connection, "correct IS NOT NULL")
-            ? Basis.INCORRECT_OR_FAILED_VS_CORRECT
-            : Basis.FAILED_VS_SERVED;
-    boolean labelled = basis == Basis.INCORRECT_OR_FAILED_VS_CORRECT;
-    List<StoredRow> errors = newest(connection, labelled ? INCORRECT_OR_FAILED : FAILED);
-    List<StoredRow> reference = newest(connection, labelled ? CORRECT : SERVED);
+    Basis basis = Basis.FAILED_VS_SERVED;
+    List<StoredRow> reference =
+        task == ModelTask.CLASSIFICATION ? newest(connection, CORRECT) : List.of();
+    List<StoredRow> errors;
+    if (reference.isEmpty()) {
+      errors = newest(connection, FAILED);
+      reference = newest(connection, SERVED);
+    } else {
+      basis = Basis.INCORRECT_OR_FAILED_VS_CORRECT;
+      errors = newest(connection, INCORRECT_OR_FAILED);
+    }
     boolean complete = errors.size() <= sampleLimit && reference.size() <= sampleLimit;
     errors = errors.subList(0, Math.min(sampleLimit, errors.size()));
     reference = reference.subList(0, Math.min(sampleLimit, reference.size()));
@@ -69,6 +77,7 @@ final class ErrorPatternFinder {
         outcome.valuesTested(),
         ErrorPatternAnalysis.CORRECTION,
         ErrorPatternAnalysis.ALPHA,
+        scanLimit,
         outcome.patterns(),
         summary(basis, errors.size(), reference.size(), outcome));
   }
@@ -83,6 +92,7 @@ final class ErrorPatternFinder {
         0,
         ErrorPatternAnalysis.CORRECTION,
         ErrorPatternAnalysis.ALPHA,
+        scanLimit,
         List.of(),
         String.format(
             Locale.ROOT,
@@ -93,32 +103,29 @@ final class ErrorPatternFinder {
             ErrorPatternAnalysis.MIN_SUPPORT));
   }
 
-  private boolean any(Connection connection, String condition) throws SQLException {
-    StoreFilter filter = new StoreFilter(modelId, versionId, range).where(condition);
-    try (PreparedStatement statement =
-        connection.prepareStatement(
-            "SELECT 1 FROM inference" + filter.whereClause() + " LIMIT 1")) {
-      filter.bind(statement);
-      try (ResultSet rows = statement.executeQuery()) {
-        return rows.next();
-      }
-    }
-  }
-
-  /** The newest rows meeting {@code condition}, one past the limit to tell whether it was hit. */
+  /**
+   * The newest rows meeting {@code condition} among the window's newest {@code scanLimit}, one past
+   * the sample limit to tell whether it was hit.
+   */
   private List<StoredRow> newest(Connection connection, String condition) throws SQLException {
-    StoreFilter filter = new StoreFilter(modelId, versionId, range).where(condition);
+    StoreFilter filter = new StoreFilter(modelId, versionId, range);
     String sql =
         "SELECT "
+            + StoredRow.COLUMNS
+            + " FROM (SELECT "
             + StoredRow.COLUMNS
             + " FROM inference"
             + filter.whereClause()
             + " ORDER BY "
             + LogSearch.NEWEST_ORDER
-            + " LIMIT ?";
+            + " LIMIT ?) recent WHERE "
+            + condition
+            + " ORDER BY ts DESC, request_id DESC LIMIT ?";
     List<StoredRow> rows = new ArrayList<>();
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setLong(filter.bind(statement), sampleLimit + 1L);
+      int next = filter.bind(statement);
+      statement.setLong(next, scanLimit);
+      statement.setLong(next + 1, sampleLimit + 1L);
       try (ResultSet result = statement.executeQuery()) {
         while (result.next()) {
           rows.add(StoredRow.read(result));

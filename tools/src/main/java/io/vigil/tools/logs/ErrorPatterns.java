@@ -9,14 +9,16 @@ import java.util.Objects;
  * with the records that went right, most significant first.
  *
  * @param basis which records count as failing and which as the reference
- * @param errorSampleSize failing records compared (the newest, up to the sample limit)
- * @param referenceSampleSize reference records compared (the newest, up to the sample limit)
+ * @param errorSampleSize failing records compared (the newest, up to the sample limit, among the
+ *     window's newest {@code scanLimit} records)
+ * @param referenceSampleSize reference records compared (likewise)
  * @param sampleLimit the most records taken from each side
  * @param errorRate failing records' share of the records compared, in the whole window (exact when
  *     neither sample reached its limit, else from the window counters)
  * @param valuesTested feature and segment values tested
  * @param correction how the p-values were corrected for testing that many values
  * @param alpha the significance level
+ * @param scanLimit both samples come from the window's newest records up to this many
  * @param patterns the over-represented values, most significant first, at most {@value
  *     #MAX_PATTERNS}
  * @param summary one or two sentences naming the top pattern
@@ -30,6 +32,7 @@ public record ErrorPatterns(
     int valuesTested,
     MultipleTestingCorrection correction,
     double alpha,
+    int scanLimit,
     List<ErrorPattern> patterns,
     String summary) {
 

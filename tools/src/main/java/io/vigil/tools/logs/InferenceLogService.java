@@ -91,7 +91,7 @@ public final class InferenceLogService {
           new LogSearch(scanLimit)
               .run(connection, filter, query.sampling(), query.limit(), query.seed(), rowFilter);
       ErrorPatterns patterns =
-          new ErrorPatternFinder(patternSample, model.id(), versionId, range)
+          new ErrorPatternFinder(patternSample, scanLimit, model.id(), versionId, range)
               .find(connection, model.task(), features);
       List<LoggedInference> records =
           found.rows().stream()

@@ -3,6 +3,7 @@ package io.vigil.tools.segments;
 import io.vigil.tools.ingest.IngestSettings;
 import io.vigil.tools.query.LatestRecords;
 import io.vigil.tools.query.TimeRange;
+import io.vigil.tools.query.TimeWindow;
 import io.vigil.tools.registry.Model;
 import io.vigil.tools.registry.ModelRegistry;
 import io.vigil.tools.registry.ModelTask;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
@@ -64,6 +66,16 @@ public final class SegmentService {
     // only for its alignment rule: the counters are kept per profile window
     this.profiles = new ProfileRepository(database, ingest.profileSpans());
     this.pairSampleLimit = pairSampleLimit;
+  }
+
+  /** Like {@link #analyze(SegmentQuery)}, with the request's fields as arguments. */
+  public SegmentAnalysis analyze(
+      String model,
+      Optional<String> version,
+      TimeWindow window,
+      Optional<TimeWindow> reference,
+      SegmentMetric metric) {
+    return analyze(new SegmentQuery(model, version, window, reference, metric));
   }
 
   /**

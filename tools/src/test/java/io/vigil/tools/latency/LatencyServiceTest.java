@@ -85,9 +85,10 @@ class LatencyServiceTest {
     LatencyReport report =
         service(shared)
             .latency(
-                LatencyQuery.of(LogFixture.MODEL, WHOLE)
-                    .withVersion(LogFixture.V1)
-                    .withGranularity(Duration.ofHours(1)));
+                LogFixture.MODEL,
+                Optional.of(LogFixture.V1),
+                WHOLE,
+                Optional.of(Duration.ofHours(1)));
 
     assertThat(report.profileSpan()).isEqualTo(Duration.ofHours(1));
     assertThat(report.versions()).extracting(Series::version).containsExactly(Optional.of("v1"));

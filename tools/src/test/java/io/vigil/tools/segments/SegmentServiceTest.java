@@ -11,6 +11,7 @@ import io.vigil.tools.testing.LogFixture;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -106,8 +107,11 @@ class SegmentServiceTest {
 
     SegmentAnalysis analysis =
         service.analyze(
-            SegmentQuery.of(LogFixture.MODEL, WINDOW, SegmentMetric.ERROR_RATE)
-                .withReference(firstHalf));
+            LogFixture.MODEL,
+            Optional.empty(),
+            WINDOW,
+            Optional.of(firstHalf),
+            SegmentMetric.ERROR_RATE);
 
     assertThat(analysis.reference())
         .isEqualTo(new TimeRange(LogFixture.START, LogFixture.START.plus(Duration.ofHours(3))));
