@@ -45,16 +45,17 @@ final class ErrorPatternFinder {
 
   ErrorPatterns find(Connection connection, ModelTask task, Map<String, FeatureKind> features)
       throws SQLException {
+    TimeRange scanned = scanned(connection);
     Basis basis = Basis.FAILED_VS_SERVED;
     List<StoredRow> reference =
-        task == ModelTask.CLASSIFICATION ? newest(connection, CORRECT) : List.of();
+        task == ModelTask.CLASSIFICATION ? newest(connection, scanned, CORRECT) : List.of();
     List<StoredRow> errors;
     if (reference.isEmpty()) {
-      errors = newest(connection, FAILED);
-      reference = newest(connection, SERVED);
+      errors = newest(connection, scanned, FAILED);
+      reference = newest(connection, scanned, SERVED);
     } else {
       basis = Basis.INCORRECT_OR_FAILED_VS_CORRECT;
-      errors = newest(connection, INCORRECT_OR_FAILED);
+      errors = newest(connection, scanned, INCORRECT_OR_FAILED);
     }
     boolean complete = errors.size() <= sampleLimit && reference.size() <= sampleLimit;
     errors = errors.subList(0, Math.min(sampleLimit, errors.size()));
@@ -104,28 +105,40 @@ final class ErrorPatternFinder {
   }
 
   /**
-   * The newest rows meeting {@code condition} among the window's newest {@code scanLimit}, one past
-   * the sample limit to tell whether it was hit.
+   * Where the window's newest {@code scanLimit} records begin: the samples are taken after it, so
+   * that a rare condition costs at most that many rows read, not the whole window.
    */
-  private List<StoredRow> newest(Connection connection, String condition) throws SQLException {
+  private TimeRange scanned(Connection connection) throws SQLException {
     StoreFilter filter = new StoreFilter(modelId, versionId, range);
     String sql =
+        "SELECT ts FROM inference"
+            + filter.whereClause()
+            + " ORDER BY "
+            + LogSearch.NEWEST_ORDER
+            + " LIMIT 1 OFFSET ?";
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setLong(filter.bind(statement), scanLimit - 1L);
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next() ? new TimeRange(Timestamps.get(rows, "ts"), range.to()) : range;
+      }
+    }
+  }
+
+  /** The newest rows of {@code scanned} meeting {@code condition}, one past the sample limit. */
+  private List<StoredRow> newest(Connection connection, TimeRange scanned, String condition)
+      throws SQLException {
+    StoreFilter filter = new StoreFilter(modelId, versionId, scanned).where(condition);
+    String sql =
         "SELECT "
-            + StoredRow.COLUMNS
-            + " FROM (SELECT "
             + StoredRow.COLUMNS
             + " FROM inference"
             + filter.whereClause()
             + " ORDER BY "
             + LogSearch.NEWEST_ORDER
-            + " LIMIT ?) recent WHERE "
-            + condition
-            + " ORDER BY ts DESC, request_id DESC LIMIT ?";
+            + " LIMIT ?";
     List<StoredRow> rows = new ArrayList<>();
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      int next = filter.bind(statement);
-      statement.setLong(next, scanLimit);
-      statement.setLong(next + 1, sampleLimit + 1L);
+      statement.setLong(filter.bind(statement), sampleLimit + 1L);
       try (ResultSet result = statement.executeQuery()) {
         while (result.next()) {
           rows.add(StoredRow.read(result));

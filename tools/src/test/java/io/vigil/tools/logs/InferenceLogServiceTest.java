@@ -176,6 +176,12 @@ class InferenceLogServiceTest {
     assertThat(result.records())
         .extracting(LoggedInference::requestId)
         .allSatisfy(id -> assertThat(Integer.parseInt(id.substring(1))).isLessThan(1_000));
+    ErrorPatterns patterns = result.errorPatterns();
+    assertThat(patterns.scanLimit()).isEqualTo(1_000);
+    // the newest 1,000 records hold about 780 right predictions, cut at the sample limit of 500,
+    // and about 130 wrong or failed ones
+    assertThat(patterns.referenceSampleSize()).isEqualTo(500);
+    assertThat(patterns.errorSampleSize()).isBetween(50, 300);
     assertThat(result.summary())
         .contains("TRUNCATED")
         .contains("1000 rows examined")
