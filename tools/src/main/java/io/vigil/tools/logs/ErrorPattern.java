@@ -6,8 +6,9 @@ import java.util.Objects;
  * One feature value (or numeric range) or segment value and how much more often it appears among
  * failing records than overall.
  *
- * @param source whether {@code attribute} is a feature or a segment attribute
- * @param attribute the feature or segment attribute
+ * @param source whether {@code attribute} is a feature, a segment attribute, the version or the
+ *     serving latency
+ * @param attribute the feature or segment attribute, {@code version}, or {@code @latency_ms}
  * @param value the category, {@code true}/{@code false}, a numeric range such as {@code [1000,
  *     2500)}, or {@value #MISSING}
  * @param errorCount failing records in the error sample with this value
@@ -43,8 +44,14 @@ public record ErrorPattern(
 
   /** Where a pattern's attribute comes from. */
   public enum Source {
+    /** An input feature. */
     FEATURE,
-    SEGMENT
+    /** A segment attribute. */
+    SEGMENT,
+    /** The version that served the record (when the search spans several). */
+    VERSION,
+    /** The serving latency, in milliseconds, binned like a numeric feature. */
+    LATENCY
   }
 
   public ErrorPattern {

@@ -5,6 +5,7 @@ import io.vigil.detectors.drift.TwoProportionZTest;
 import io.vigil.tools.ingest.FeatureValue;
 import io.vigil.tools.logs.ErrorPattern.Source;
 import io.vigil.tools.registry.FeatureKind;
+import io.vigil.tools.registry.FeatureNames;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -15,11 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 
 /**
- * Counts every feature value (numeric features in bins) and segment value in an error sample and a
- * reference sample, tests each value's two shares with the two-proportion z-test, corrects the
- * p-values for the number of values tested, and ranks the over-represented ones.
+ * Counts every feature value (numeric features in bins), segment value, version and latency bin in
+ * an error sample and a reference sample, tests each value's two shares with the two-proportion
+ * z-test, corrects the p-values for the number of values tested, and ranks the over-represented
+ * ones.
  */
 final class ErrorPatternAnalysis {
 
@@ -45,10 +48,16 @@ final class ErrorPatternAnalysis {
 
   private final List<StoredRow> errors;
   private final List<StoredRow> reference;
+  private final LongFunction<String> versionNames;
 
-  ErrorPatternAnalysis(List<StoredRow> errors, List<StoredRow> reference) {
+  /**
+   * @param versionNames a version's name by its key
+   */
+  ErrorPatternAnalysis(
+      List<StoredRow> errors, List<StoredRow> reference, LongFunction<String> versionNames) {
     this.errors = errors;
     this.reference = reference;
+    this.versionNames = versionNames;
   }
 
   /**
@@ -66,6 +75,10 @@ final class ErrorPatternAnalysis {
     for (String attribute : segmentAttributes()) {
       candidates.addAll(count(Source.SEGMENT, attribute, row -> orMissing(row.segment(attribute))));
     }
+    candidates.addAll(count(Source.VERSION, "version", row -> versionNames.apply(row.versionId())));
+    double[] latencyEdges = quantileEdges(StoredRow::latency);
+    candidates.addAll(
+        count(Source.LATENCY, FeatureNames.LATENCY, row -> bin(row.latency(), latencyEdges)));
     return rank(candidates, errorRate);
   }
 
@@ -74,17 +87,17 @@ final class ErrorPatternAnalysis {
   }
 
   private List<Candidate> numericCandidates(String feature) {
-    double[] edges = quantileEdges(feature);
+    double[] edges = quantileEdges(row -> row.feature(feature));
     return count(Source.FEATURE, feature, row -> bin(row.feature(feature), edges));
   }
 
   /** The pooled samples' quintiles, distinct and ascending. */
-  private double[] quantileEdges(String feature) {
+  private double[] quantileEdges(Function<StoredRow, FeatureValue> value) {
     double[] pooled =
         java.util.stream.Stream.concat(errors.stream(), reference.stream())
-            .map(row -> row.feature(feature))
+            .map(value)
             .filter(FeatureValue.Numeric.class::isInstance)
-            .mapToDouble(value -> ((FeatureValue.Numeric) value).value())
+            .mapToDouble(number -> ((FeatureValue.Numeric) number).value())
             .sorted()
             .toArray();
     TreeSet<Double> edges = new TreeSet<>();

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.LongFunction;
 
 /**
  * Takes the error and reference samples of a window from the store and hands them to {@link
@@ -43,7 +44,14 @@ final class ErrorPatternFinder {
     this.range = range;
   }
 
-  ErrorPatterns find(Connection connection, ModelTask task, Map<String, FeatureKind> features)
+  /**
+   * @param versionNames a version's name by its key
+   */
+  ErrorPatterns find(
+      Connection connection,
+      ModelTask task,
+      Map<String, FeatureKind> features,
+      LongFunction<String> versionNames)
       throws SQLException {
     TimeRange scanned = scanned(connection);
     Basis basis = Basis.FAILED_VS_SERVED;
@@ -68,7 +76,7 @@ final class ErrorPatternFinder {
             ? (double) errors.size() / (errors.size() + reference.size())
             : windowErrorRate(connection, basis, errors.size(), reference.size());
     ErrorPatternAnalysis.Outcome outcome =
-        new ErrorPatternAnalysis(errors, reference).analyze(features, errorRate);
+        new ErrorPatternAnalysis(errors, reference, versionNames).analyze(features, errorRate);
     return new ErrorPatterns(
         basis,
         errors.size(),

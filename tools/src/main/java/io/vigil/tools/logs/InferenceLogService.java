@@ -92,7 +92,7 @@ public final class InferenceLogService {
               .run(connection, filter, query.sampling(), query.limit(), query.seed(), rowFilter);
       ErrorPatterns patterns =
           new ErrorPatternFinder(patternSample, scanLimit, model.id(), versionId, range)
-              .find(connection, model.task(), features);
+              .find(connection, model.task(), features, id -> snapshot.versionById(id).version());
       List<LoggedInference> records =
           found.rows().stream()
               .map(row -> row.toLoggedInference(id -> snapshot.versionById(id).version()))

@@ -78,6 +78,11 @@ final class StoredRow {
     return versionId;
   }
 
+  /** The serving latency as a feature value, {@link FeatureValue.Missing} when not measured. */
+  FeatureValue latency() {
+    return latencyMs == null ? FeatureValue.Missing.INSTANCE : new FeatureValue.Numeric(latencyMs);
+  }
+
   /** Whether the request failed. */
   boolean failed() {
     return errorType != null;

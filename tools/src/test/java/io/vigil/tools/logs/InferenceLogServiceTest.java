@@ -234,6 +234,14 @@ class InferenceLogServiceTest {
               assertThat(p.lift()).isGreaterThan(1.5);
               assertThat(p.errorCount()).isGreaterThan(100);
             });
+    // timeouts take 5 s: the slowest latency bin is over-represented among errors as well
+    assertThat(patterns.patterns())
+        .anySatisfy(
+            p -> {
+              assertThat(p.source()).isEqualTo(Source.LATENCY);
+              assertThat(p.value()).startsWith(">= ");
+              assertThat(p.significant()).isTrue();
+            });
     assertThat(patterns.summary()).containsAnyOf("region=eu", "device=android");
     assertThat(patterns.errorSampleSize() + patterns.referenceSampleSize()).isPositive();
   }

@@ -57,6 +57,9 @@ public final class LogFixture {
   public static final int LARGE_AMOUNT_EVERY = 60;
   public static final int AGE_SHIFT = 15;
 
+  /** The latency of a request that timed out. */
+  public static final double TIMEOUT_MS = 5_000;
+
   /** The start of the reference period, on an hour. */
   public static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
 
@@ -289,7 +292,8 @@ public final class LogFixture {
     boolean wrong = random.nextDouble() < (planted ? 0.6 : 0.05);
     String predicted = wrong ? (truth.equals("fraud") ? "ok" : "fraud") : truth;
     double confidence = wrong ? 0.5 + 0.3 * random.nextDouble() : 0.7 + 0.3 * random.nextDouble();
-    double latency = latency(v2, random);
+    double drawn = latency(v2, random);
+    double latency = error.equals(Optional.of(TIMEOUT)) ? TIMEOUT_MS : drawn;
     InferenceRecord record =
         new InferenceRecord(
             id,
