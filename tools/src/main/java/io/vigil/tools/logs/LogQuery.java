@@ -148,7 +148,7 @@ public record LogQuery(
         seed);
   }
 
-  /** This query with {@code predicates} added, each an object or its text form. */
+  /** This query with {@code predicates} as its feature conditions (replacing any it had). */
   public LogQuery withFeatures(List<FeaturePredicate> predicates) {
     return new LogQuery(
         model,
@@ -164,7 +164,11 @@ public record LogQuery(
         seed);
   }
 
-  /** This query with predicates read from their text form, e.g. {@code "age > 60"}. */
+  /**
+   * This query with feature conditions read from their text form, e.g. {@code "age > 60"}.
+   *
+   * @throws IllegalArgumentException if one cannot be read, saying where and why
+   */
   public LogQuery withFeatures(String... predicates) {
     return withFeatures(java.util.Arrays.stream(predicates).map(FeaturePredicate::parse).toList());
   }
