@@ -5,16 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vigil.tools.ingest.FeatureValue;
 import io.vigil.tools.ingest.InferenceRecord;
+import io.vigil.tools.ingest.InferenceWriter;
+import io.vigil.tools.ingest.Outcome;
 import io.vigil.tools.logs.ErrorPattern.Source;
 import io.vigil.tools.logs.ScanCounts.ScanEnd;
 import io.vigil.tools.query.TimeWindow;
+import io.vigil.tools.registry.ModelRegistry;
+import io.vigil.tools.registry.ModelTask;
 import io.vigil.tools.registry.UnknownModelException;
 import io.vigil.tools.store.Database;
 import io.vigil.tools.testing.LogFixture;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.Supplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -270,5 +276,58 @@ class InferenceLogServiceTest {
         .hasMessageContaining("known: v1, v2");
     assertThatThrownBy(() -> LogQuery.of(LogFixture.MODEL, WINDOW).withLimit(1_001))
         .hasMessageContaining("limit must be between 1 and 1000");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.vigil.tools.testing.TestStores#both")
+  void regressionModel_comparesFailedWithServedRecordsAndRefusesCorrectness(
+      String store, Supplier<Database> open) {
+    try (Database database = open.get()) {
+      ModelRegistry registry = new ModelRegistry(database, LogFixture.CLOCK);
+      registry.createModel(
+          "eta", ModelTask.REGRESSION, "", Map.of(), OptionalDouble.empty(), Map.of());
+      registry.addVersion("eta", "1", Map.of());
+      List<InferenceRecord> records = new ArrayList<>();
+      for (int i = 0; i < 400; i++) {
+        String region = i % 4 == 0 ? "eu" : "us";
+        boolean failed = region.equals("eu") ? i % 8 == 0 : i % 50 == 1;
+        records.add(
+            new InferenceRecord(
+                "e" + i,
+                "eta",
+                "1",
+                LogFixture.START.plusSeconds(i),
+                Map.of("distance", new FeatureValue.Numeric(i % 17)),
+                Optional.empty(),
+                failed ? Optional.empty() : Optional.of(new Outcome.Number(i)),
+                OptionalDouble.empty(),
+                Map.of(),
+                OptionalDouble.of(20),
+                Map.of("region", region),
+                failed ? Optional.of("timeout") : Optional.empty()));
+      }
+      try (InferenceWriter writer =
+          InferenceWriter.start(database, registry, LogFixture.INGEST, LogFixture.CLOCK)) {
+        writer.writeInferences(records);
+      }
+      InferenceLogService service = new InferenceLogService(database, registry, LogFixture.CLOCK);
+
+      ErrorPatterns patterns =
+          service.search(LogQuery.of("eta", TimeWindow.parse("1h"))).errorPatterns();
+
+      assertThat(patterns.basis()).isEqualTo(ErrorPatterns.Basis.FAILED_VS_SERVED);
+      // every 8th record fails in eu (50 of 100), every 50th from the 2nd in us (8 of 300)
+      assertThat(patterns.errorSampleSize()).isEqualTo(50 + 8);
+      assertThat(patterns.patterns().get(0).describe()).isEqualTo("region=eu");
+      assertThat(patterns.patterns().get(0).significant()).isTrue();
+      assertThatThrownBy(
+              () ->
+                  service.search(
+                      LogQuery.of("eta", TimeWindow.parse("1h"))
+                          .withCorrectness(Correctness.INCORRECT)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("regression model")
+          .hasMessageContaining("use correctness ANY or UNLABELED");
+    }
   }
 }
