@@ -30,6 +30,9 @@ import java.util.Set;
  */
 final class GroupCommitter {
 
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(GroupCommitter.class);
+
   private static final double THROUGHPUT_SMOOTHING = 0.2;
 
   private final Database database;
@@ -269,12 +272,12 @@ final class GroupCommitter {
         profiles.accept(connection, input, snapshot.featuresOf(checked.model().id()));
         accumulatedSeq = seqs.get(i);
       }
-      connection.commit();
     } catch (SQLException | RuntimeException e) {
       // The records are committed; their profiles are rebuilt from the store at the next flush.
       profiles.clear();
       needsRecovery = true;
       lastFailure = e.getMessage();
+      log.warn("profiles will be rebuilt from the store: {}", e.toString());
     }
     dirtyProfiles = profiles.dirtyCount();
   }

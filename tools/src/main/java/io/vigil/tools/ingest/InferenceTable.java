@@ -20,8 +20,8 @@ import java.util.Set;
 /** The writer's statements on {@code inference} and {@code label}; the caller's transaction. */
 final class InferenceTable {
 
-  /** Ids per {@code IN (...)} list: well under both drivers' parameter limits. */
-  private static final int CHUNK = 500;
+  /** Ids per array parameter: one round trip for a whole commit group. */
+  private static final int CHUNK = 10_000;
 
   private InferenceTable() {}
 
@@ -54,9 +54,8 @@ final class InferenceTable {
     for (List<String> chunk : chunks(ids)) {
       try (PreparedStatement statement =
           connection.prepareStatement(
-              "SELECT request_id FROM inference WHERE model_id = ? AND request_id IN ("
-                  + placeholders(chunk.size())
-                  + ")")) {
+              "SELECT i.request_id FROM inference i JOIN UNNEST(?) AS wanted (id) ON i.request_id"
+                  + " = wanted.id WHERE i.model_id = ?")) {
         bindIds(statement, modelId, chunk);
         try (ResultSet rows = statement.executeQuery()) {
           while (rows.next()) {
@@ -74,10 +73,8 @@ final class InferenceTable {
     for (List<String> chunk : chunks(ids)) {
       try (PreparedStatement statement =
           connection.prepareStatement(
-              "SELECT request_id, label_class, label_value, ts FROM label WHERE model_id = ? AND"
-                  + " request_id IN ("
-                  + placeholders(chunk.size())
-                  + ")")) {
+              "SELECT l.request_id, l.label_class, l.label_value, l.ts FROM label l JOIN UNNEST(?)"
+                  + " AS wanted (id) ON l.request_id = wanted.id WHERE l.model_id = ?")) {
         bindIds(statement, modelId, chunk);
         try (ResultSet rows = statement.executeQuery()) {
           while (rows.next()) {
@@ -98,11 +95,10 @@ final class InferenceTable {
     for (List<String> chunk : chunks(ids)) {
       try (PreparedStatement statement =
           connection.prepareStatement(
-              "SELECT request_id, version_id, window_start, predicted_class, predicted_value,"
-                  + " label_class, label_value, segment, error_type FROM inference WHERE model_id"
-                  + " = ? AND request_id IN ("
-                  + placeholders(chunk.size())
-                  + ")")) {
+              "SELECT i.request_id, i.version_id, i.window_start, i.predicted_class,"
+                  + " i.predicted_value, i.label_class, i.label_value, i.segment, i.error_type FROM"
+                  + " inference i JOIN UNNEST(?) AS wanted (id) ON i.request_id = wanted.id WHERE"
+                  + " i.model_id = ?")) {
         bindIds(statement, modelId, chunk);
         try (ResultSet rows = statement.executeQuery()) {
           while (rows.next()) {
@@ -260,16 +256,15 @@ final class InferenceTable {
     }
   }
 
+  /**
+   * Binds the ids as one array, joined as a table: PostgreSQL then looks each id up in the primary
+   * key. (With {@code IN (?, ?...)} or {@code = ANY (?)} and young statistics it chose to scan the
+   * model's rows instead, which grew with the table.)
+   */
   private static void bindIds(PreparedStatement statement, long modelId, List<String> ids)
       throws SQLException {
-    statement.setLong(1, modelId);
-    for (int i = 0; i < ids.size(); i++) {
-      statement.setString(i + 2, ids.get(i));
-    }
-  }
-
-  private static String placeholders(int count) {
-    return "?,".repeat(count - 1) + "?";
+    statement.setArray(1, statement.getConnection().createArrayOf("VARCHAR", ids.toArray()));
+    statement.setLong(2, modelId);
   }
 
   private static List<List<String>> chunks(Collection<String> ids) {

@@ -36,6 +36,10 @@ public final class Database implements AutoCloseable {
     config.setPassword(settings.password());
     config.setMaximumPoolSize(settings.maximumPoolSize());
     config.setPoolName("vigil-store");
+    if (settings.dialect() == SqlDialect.POSTGRESQL) {
+      // One multi-row INSERT per batch instead of one statement per row: several times faster.
+      config.addDataSourceProperty("reWriteBatchedInserts", "true");
+    }
     // Fail fast rather than hang a request when the database is gone; callers answer 503.
     config.setConnectionTimeout(5_000);
     config.setInitializationFailTimeout(10_000);
