@@ -6,8 +6,11 @@ import java.util.Objects;
 /**
  * Accuracy estimated without labels from the model's confidence (confidence-based performance
  * estimation): the mean calibrated probability of a correct prediction over a uniform sample of the
- * bucket's confidences, with its Poisson-binomial interval. It assumes P(correct | confidence) is
- * as in the calibration data, which holds under covariate shift but not under concept drift.
+ * bucket's confidences (the {@code @confidence} profile's reservoir, labelled and unlabelled
+ * records alike, as the profile does not tell them apart), with its Poisson-binomial interval. It
+ * estimates the accuracy of all the bucket's predictions that carry a confidence. It assumes
+ * P(correct | confidence) is as in the calibration data, which holds under covariate shift but not
+ * under concept drift; the interval leaves out the calibration's own error.
  *
  * @param accuracy the estimate, in [0, 1]
  * @param lower the interval's lower bound

@@ -47,19 +47,7 @@ final class EstimatorCalibration {
     Optional<StoredBaseline> baseline = baselines.latest(modelId, versionId);
     Optional<CalibrationRows> rows = baseline.flatMap(StoredBaseline::calibration);
     if (rows.isPresent() && rows.get().size() >= MIN_ROWS) {
-      CalibrationRows calibration = rows.get();
-      return new Fitted(
-          EstimateSource.BASELINE_CALIBRATION,
-          Optional.of(
-              ConfidenceBasedPerformanceEstimation.withDefaults()
-                  .fit(calibration.actual(), calibration.predicted(), calibration.confidence())),
-          "calibrated on "
-              + calibration.size()
-              + " labelled rows of baseline #"
-              + baseline.get().baseline().id()
-              + " ("
-              + baseline.get().baseline().description()
-              + ")");
+      return fromBaseline(baseline.get(), rows.get());
     }
     String why =
         baseline.isEmpty()
@@ -89,6 +77,21 @@ final class EstimatorCalibration {
             + traffic.size()
             + " labelled records with a confidence, because "
             + why);
+  }
+
+  private static Fitted fromBaseline(StoredBaseline baseline, CalibrationRows calibration) {
+    return new Fitted(
+        EstimateSource.BASELINE_CALIBRATION,
+        Optional.of(
+            ConfidenceBasedPerformanceEstimation.withDefaults()
+                .fit(calibration.actual(), calibration.predicted(), calibration.confidence())),
+        "calibrated on "
+            + calibration.size()
+            + " labelled rows of baseline #"
+            + baseline.baseline().id()
+            + " ("
+            + baseline.baseline().description()
+            + ")");
   }
 
   /** Labelled records as class indexes and confidences. */

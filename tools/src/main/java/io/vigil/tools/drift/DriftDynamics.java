@@ -152,6 +152,23 @@ final class DriftDynamics {
     for (int i = calibration.length; i < values.length; i++) {
       last = monitor.accept(values[i]);
     }
+    return new Outcome(
+        Optional.of(dynamics(last, scores, calibration.length, alarm, windowLength, series)),
+        values.length
+            + " windows of "
+            + new WindowGrid(windowLength).describe()
+            + " scored; the first "
+            + calibration.length
+            + " calibrated the noise");
+  }
+
+  private static FeatureDynamics dynamics(
+      Dynamics last,
+      List<Double> scores,
+      int calibrationWindows,
+      double alarm,
+      Duration windowLength,
+      TimeRange series) {
     OptionalDouble windowsToAlarm = last.windowsToAlarm();
     Optional<Duration> timeToAlarm =
         windowsToAlarm.isPresent()
@@ -159,27 +176,18 @@ final class DriftDynamics {
                 Duration.ofSeconds(
                     Math.round(windowsToAlarm.getAsDouble() * windowLength.toSeconds())))
             : Optional.empty();
-    FeatureDynamics dynamics =
-        new FeatureDynamics(
-            windowLength,
-            series,
-            scores,
-            calibration.length,
-            last.level(),
-            last.velocity(),
-            last.acceleration(),
-            alarm,
-            last.risk(),
-            windowsToAlarm,
-            timeToAlarm,
-            last.reason());
-    return new Outcome(
-        Optional.of(dynamics),
-        values.length
-            + " windows of "
-            + new WindowGrid(windowLength).describe()
-            + " scored; the first "
-            + calibration.length
-            + " calibrated the noise");
+    return new FeatureDynamics(
+        windowLength,
+        series,
+        scores,
+        calibrationWindows,
+        last.level(),
+        last.velocity(),
+        last.acceleration(),
+        alarm,
+        last.risk(),
+        windowsToAlarm,
+        timeToAlarm,
+        last.reason());
   }
 }

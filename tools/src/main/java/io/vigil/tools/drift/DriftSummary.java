@@ -44,6 +44,12 @@ final class DriftSummary {
     }
     text.append(drifted.isEmpty() ? "" : ")").append('.');
     rising(response).ifPresent(text::append);
+    return text.append(others(response)).toString();
+  }
+
+  /** What the prediction and embedding comparisons found. */
+  private static String others(DriftResponse response) {
+    StringBuilder text = new StringBuilder();
     response
         .prediction()
         .ifPresent(

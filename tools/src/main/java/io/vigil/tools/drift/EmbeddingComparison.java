@@ -67,9 +67,19 @@ final class EmbeddingComparison {
         || current.stream().anyMatch(row -> row.length != dimension)) {
       return omitted("the embeddings' dimensions differ between or within the samples");
     }
-    EmbeddingDrift.Result result =
-        EmbeddingDrift.withDefaults()
-            .test(reference.toArray(double[][]::new), current.toArray(double[][]::new));
+    return test(reference, current, dimension, referenceWindow);
+  }
+
+  private static Outcome test(
+      List<double[]> reference, List<double[]> current, int dimension, TimeRange window) {
+    EmbeddingDrift.Result result;
+    try {
+      result =
+          EmbeddingDrift.withDefaults()
+              .test(reference.toArray(double[][]::new), current.toArray(double[][]::new));
+    } catch (IllegalArgumentException e) {
+      return omitted(e.getMessage());
+    }
     EmbeddingDriftResult drift =
         new EmbeddingDriftResult(
             result.mmd().statistic(),
@@ -80,7 +90,7 @@ final class EmbeddingComparison {
             reference.size(),
             current.size(),
             dimension,
-            referenceWindow);
+            window);
     return new Outcome(
         Optional.of(drift),
         "MMD of the earliest "
