@@ -5,10 +5,10 @@ import io.vigil.detectors.performance.ConfidenceInterval;
 import io.vigil.detectors.profile.FeatureProfile;
 import io.vigil.detectors.profile.NumericProfile;
 import io.vigil.tools.baseline.BaselineService;
-import io.vigil.tools.baseline.PseudoFeatures;
 import io.vigil.tools.ingest.IngestSettings;
 import io.vigil.tools.query.LatestRecords;
 import io.vigil.tools.query.TimeRange;
+import io.vigil.tools.registry.FeatureNames;
 import io.vigil.tools.registry.Model;
 import io.vigil.tools.registry.ModelRegistry;
 import io.vigil.tools.registry.ModelTask;
@@ -55,7 +55,7 @@ public final class AccuracyService {
     this.settings = settings;
     this.latest = new LatestRecords(database);
     this.stats = new WindowCounters(database);
-    this.profiles = new ProfileRepository(database);
+    this.profiles = new ProfileRepository(database, settings.profileSpans());
     this.calibration =
         new EstimatorCalibration(
             database, new BaselineService(database, registry, clock, settings));
@@ -169,13 +169,13 @@ public final class AccuracyService {
             versionId,
             plan.profileSpanSeconds(),
             plan.range(),
-            List.of(PseudoFeatures.CONFIDENCE));
+            List.of(FeatureNames.CONFIDENCE));
     Map<Instant, NumericProfile> byBucket = new HashMap<>();
     for (TimeRange bucket : plan.buckets()) {
       NumericProfile merged = null;
       for (Map<String, FeatureProfile> window :
           series.subMap(bucket.from(), true, bucket.to(), false).values()) {
-        if (window.get(PseudoFeatures.CONFIDENCE) instanceof NumericProfile profile) {
+        if (window.get(FeatureNames.CONFIDENCE) instanceof NumericProfile profile) {
           merged = merged == null ? profile.copy() : merged.combine(profile);
         }
       }

@@ -4,17 +4,9 @@ import io.vigil.detectors.performance.AccuracyEstimator;
 import io.vigil.detectors.performance.ConfidenceBasedPerformanceEstimation;
 import io.vigil.tools.baseline.BaselineService;
 import io.vigil.tools.baseline.CalibrationRows;
+import io.vigil.tools.baseline.LabelledRecords;
 import io.vigil.tools.baseline.StoredBaseline;
 import io.vigil.tools.store.Database;
-import io.vigil.tools.store.StoreUnavailableException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,11 +27,11 @@ final class EstimatorCalibration {
   /** A fitted estimator with what it was fitted on, or why there is none. */
   record Fitted(EstimateSource source, Optional<AccuracyEstimator> estimator, String note) {}
 
-  private final Database database;
+  private final LabelledRecords labelled;
   private final BaselineService baselines;
 
   EstimatorCalibration(Database database, BaselineService baselines) {
-    this.database = database;
+    this.labelled = new LabelledRecords(database);
     this.baselines = baselines;
   }
 
@@ -55,7 +47,7 @@ final class EstimatorCalibration {
             : "its newest baseline has "
                 + rows.map(CalibrationRows::size).orElse(0)
                 + " calibration rows";
-    TrafficRows traffic = latestLabelled(modelId, versionId);
+    CalibrationRows traffic = labelled.latest(modelId, versionId, MAX_TRAFFIC_ROWS);
     if (traffic.size() < MIN_ROWS) {
       return new Fitted(
           EstimateSource.NONE,
@@ -92,49 +84,5 @@ final class EstimatorCalibration {
             + " ("
             + baseline.baseline().description()
             + ")");
-  }
-
-  /** Labelled records as class indexes and confidences. */
-  private record TrafficRows(int[] actual, int[] predicted, double[] confidence) {
-    int size() {
-      return actual.length;
-    }
-  }
-
-  private TrafficRows latestLabelled(long modelId, long versionId) {
-    String sql =
-        "SELECT label_class, predicted_class, confidence FROM inference"
-            + " WHERE model_id = ? AND version_id = ? AND correct IS NOT NULL"
-            + " AND confidence IS NOT NULL ORDER BY ts DESC LIMIT ?";
-    Map<String, Integer> classes = new HashMap<>();
-    List<int[]> pairs = new ArrayList<>();
-    List<Double> confidences = new ArrayList<>();
-    try (Connection connection = database.connection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setLong(1, modelId);
-      statement.setLong(2, versionId);
-      statement.setInt(3, MAX_TRAFFIC_ROWS);
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          int actual = classes.computeIfAbsent(rows.getString("label_class"), k -> classes.size());
-          int predicted =
-              classes.computeIfAbsent(rows.getString("predicted_class"), k -> classes.size());
-          pairs.add(new int[] {actual, predicted});
-          confidences.add(rows.getDouble("confidence"));
-        }
-      }
-    } catch (SQLException e) {
-      throw new StoreUnavailableException("cannot read labelled records", e);
-    }
-    int n = pairs.size();
-    int[] actual = new int[n];
-    int[] predicted = new int[n];
-    double[] confidence = new double[n];
-    for (int i = 0; i < n; i++) {
-      actual[i] = pairs.get(i)[0];
-      predicted[i] = pairs.get(i)[1];
-      confidence[i] = confidences.get(i);
-    }
-    return new TrafficRows(actual, predicted, confidence);
   }
 }

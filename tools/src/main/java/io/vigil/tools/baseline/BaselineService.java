@@ -4,6 +4,7 @@ import io.vigil.tools.csv.CsvFormatException;
 import io.vigil.tools.ingest.IngestSettings;
 import io.vigil.tools.query.TimeRange;
 import io.vigil.tools.query.WindowGrid;
+import io.vigil.tools.registry.FeatureNames;
 import io.vigil.tools.registry.Model;
 import io.vigil.tools.registry.ModelRegistry;
 import io.vigil.tools.registry.ModelVersion;
@@ -41,7 +42,8 @@ public final class BaselineService {
     this.grid = new WindowGrid(settings.window());
     this.store = new BaselineStore(database);
     this.csvReader = new CsvBaseline(settings.profiles());
-    this.windowReader = new WindowBaseline(database, new ProfileRepository(database));
+    this.windowReader =
+        new WindowBaseline(database, new ProfileRepository(database, settings.profileSpans()));
   }
 
   /**
@@ -105,7 +107,7 @@ public final class BaselineService {
       Path csv, CsvBaseline.Contents contents, CsvBaseline.SpecialColumns special) {
     long features =
         contents.profiles().keySet().stream()
-            .filter(name -> !PseudoFeatures.isPseudo(name))
+            .filter(name -> !name.startsWith(FeatureNames.RESERVED_PREFIX))
             .count();
     StringBuilder text =
         new StringBuilder("training data from ")

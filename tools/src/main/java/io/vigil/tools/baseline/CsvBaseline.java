@@ -12,6 +12,7 @@ import io.vigil.tools.csv.CsvTable;
 import io.vigil.tools.csv.CsvTableReader;
 import io.vigil.tools.csv.ReadProgress;
 import io.vigil.tools.registry.FeatureKind;
+import io.vigil.tools.registry.FeatureNames;
 import io.vigil.tools.registry.ModelTask;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -87,13 +88,13 @@ final class CsvBaseline {
         .ifPresent(
             column ->
                 profiles.put(
-                    PseudoFeatures.PREDICTION,
+                    FeatureNames.PREDICTION,
                     profile(column, predictionKind(task), table.columns().get(column))));
     if (special.confidence().isPresent()) {
       String column = special.confidence().get();
       FeatureSample sample = table.columns().get(column);
       requireProbabilities(column, (FeatureSample.Numeric) sample);
-      profiles.put(PseudoFeatures.CONFIDENCE, profile(column, FeatureKind.NUMERIC, sample));
+      profiles.put(FeatureNames.CONFIDENCE, profile(column, FeatureKind.NUMERIC, sample));
     }
     Optional<CalibrationRows> calibration =
         task == ModelTask.CLASSIFICATION && special.present().size() == 3

@@ -31,10 +31,12 @@ final class WindowBaseline {
 
   private final Database database;
   private final ProfileRepository profiles;
+  private final LabelledRecords labelled;
 
   WindowBaseline(Database database, ProfileRepository profiles) {
     this.database = database;
     this.profiles = profiles;
+    this.labelled = new LabelledRecords(database);
   }
 
   /** The contents of an aligned range; calibration rows for classifiers only. */
@@ -76,31 +78,8 @@ final class WindowBaseline {
   private Optional<CalibrationRows> calibration(
       long modelId, long versionId, TimeRange aligned, long labeled) {
     long stride = Math.max(1, (labeled + CalibrationRows.MAX_ROWS - 1) / CalibrationRows.MAX_ROWS);
-    String sql =
-        "SELECT label_class, predicted_class, confidence FROM inference"
-            + " WHERE model_id = ? AND version_id = ? AND ts >= ? AND ts < ?"
-            + " AND correct IS NOT NULL AND confidence IS NOT NULL AND MOD(seq, ?) = 0"
-            + " ORDER BY seq LIMIT ?";
-    CalibrationRows.Sampler sampler = new CalibrationRows.Sampler(CalibrationRows.MAX_ROWS);
-    try (Connection connection = database.connection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setLong(1, modelId);
-      statement.setLong(2, versionId);
-      Timestamps.set(statement, 3, aligned.from());
-      Timestamps.set(statement, 4, aligned.to());
-      statement.setLong(5, stride);
-      statement.setInt(6, CalibrationRows.MAX_ROWS);
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          sampler.accept(
-              rows.getString("label_class"),
-              rows.getString("predicted_class"),
-              rows.getDouble("confidence"));
-        }
-      }
-    } catch (SQLException e) {
-      throw new StoreUnavailableException("cannot read labelled records", e);
-    }
-    return sampler.seen() == 0 ? Optional.empty() : Optional.of(sampler.rows());
+    CalibrationRows rows =
+        labelled.spread(modelId, versionId, aligned, stride, CalibrationRows.MAX_ROWS);
+    return rows.size() == 0 ? Optional.empty() : Optional.of(rows);
   }
 }

@@ -8,7 +8,6 @@ import io.vigil.detectors.profile.NumericProfile;
 import io.vigil.detectors.profile.ProfileDrift;
 import io.vigil.tools.accuracy.WindowCounters;
 import io.vigil.tools.accuracy.WindowCounts;
-import io.vigil.tools.baseline.PseudoFeatures;
 import io.vigil.tools.drift.DriftService;
 import io.vigil.tools.drift.FeatureDriftResult;
 import io.vigil.tools.ingest.IngestSettings;
@@ -16,6 +15,7 @@ import io.vigil.tools.query.LatestRecords;
 import io.vigil.tools.query.TimeRange;
 import io.vigil.tools.query.TimeWindow;
 import io.vigil.tools.query.WindowGrid;
+import io.vigil.tools.registry.FeatureNames;
 import io.vigil.tools.registry.Model;
 import io.vigil.tools.registry.ModelRegistry;
 import io.vigil.tools.registry.ModelTask;
@@ -38,7 +38,7 @@ import java.util.OptionalDouble;
 public final class VersionComparisonService {
 
   private static final List<String> PROFILED =
-      List.of(PseudoFeatures.LATENCY_MS, PseudoFeatures.CONFIDENCE, PseudoFeatures.PREDICTION);
+      List.of(FeatureNames.LATENCY, FeatureNames.CONFIDENCE, FeatureNames.PREDICTION);
 
   private static final String PAIRED_TEST_NOTE =
       "McNemar's paired test does not apply: each request was served by one version only, so no"
@@ -58,7 +58,7 @@ public final class VersionComparisonService {
     this.grid = new WindowGrid(settings.window());
     this.latest = new LatestRecords(database);
     this.counters = new WindowCounters(database);
-    this.profiles = new ProfileRepository(database);
+    this.profiles = new ProfileRepository(database, settings.profileSpans());
   }
 
   /** {@link #compare(VersionComparisonRequest)} with its fields. */
@@ -110,9 +110,9 @@ public final class VersionComparisonService {
 
   private static VersionFigures figures(
       ModelTask task, String version, WindowCounts counts, Map<String, FeatureProfile> profiled) {
-    Optional<NumericProfile> confidence = numeric(profiled, PseudoFeatures.CONFIDENCE);
+    Optional<NumericProfile> confidence = numeric(profiled, FeatureNames.CONFIDENCE);
     Optional<LatencyFigures> latency =
-        numeric(profiled, PseudoFeatures.LATENCY_MS)
+        numeric(profiled, FeatureNames.LATENCY)
             .map(
                 p ->
                     new LatencyFigures(
@@ -197,8 +197,8 @@ public final class VersionComparisonService {
 
   private static PredictionComparison prediction(
       Map<String, FeatureProfile> a, Map<String, FeatureProfile> b) {
-    FeatureProfile before = a.get(PseudoFeatures.PREDICTION);
-    FeatureProfile now = b.get(PseudoFeatures.PREDICTION);
+    FeatureProfile before = a.get(FeatureNames.PREDICTION);
+    FeatureProfile now = b.get(FeatureNames.PREDICTION);
     if (before == null || now == null || before.count() == 0 || now.count() == 0) {
       return new PredictionComparison(
           Optional.empty(), "no prediction comparison: a version has no predictions in the window");
@@ -206,8 +206,7 @@ public final class VersionComparisonService {
     FeatureDrift verdict =
         ProfileDrift.withDefaults()
             .with(DriftPolicy.defaults())
-            .detect(
-                Map.of(PseudoFeatures.PREDICTION, before), Map.of(PseudoFeatures.PREDICTION, now))
+            .detect(Map.of(FeatureNames.PREDICTION, before), Map.of(FeatureNames.PREDICTION, now))
             .features()
             .get(0);
     return new PredictionComparison(

@@ -6,13 +6,13 @@ import io.vigil.detectors.drift.DriftPolicy;
 import io.vigil.detectors.drift.FeatureDrift;
 import io.vigil.detectors.profile.FeatureProfile;
 import io.vigil.tools.baseline.BaselineService;
-import io.vigil.tools.baseline.PseudoFeatures;
 import io.vigil.tools.baseline.StoredBaseline;
 import io.vigil.tools.ingest.IngestSettings;
 import io.vigil.tools.query.LatestRecords;
 import io.vigil.tools.query.TimeRange;
 import io.vigil.tools.query.TimeWindow;
 import io.vigil.tools.query.WindowGrid;
+import io.vigil.tools.registry.FeatureNames;
 import io.vigil.tools.registry.Model;
 import io.vigil.tools.registry.ModelRegistry;
 import io.vigil.tools.registry.ModelVersion;
@@ -59,7 +59,7 @@ public final class DriftService {
     this.clock = clock;
     this.grid = new WindowGrid(settings.window());
     this.latest = new LatestRecords(database);
-    this.profiles = new ProfileRepository(database);
+    this.profiles = new ProfileRepository(database, settings.profileSpans());
     this.baselines = new BaselineService(database, registry, clock, settings);
     this.dynamics = new DriftDynamics(profiles, settings.profileSpans());
     this.embeddings = new EmbeddingComparison(database);
@@ -99,7 +99,7 @@ public final class DriftService {
     StoredBaseline baseline = reference.get().stored();
     List<String> features = features(snapshot, model, request, baseline);
     List<String> wanted = new ArrayList<>(features);
-    wanted.add(PseudoFeatures.PREDICTION);
+    wanted.add(FeatureNames.PREDICTION);
     Map<String, FeatureProfile> current =
         profiles.merged(model.id(), version.id(), query.range(), wanted);
     if (records(current) == 0) {
@@ -149,7 +149,7 @@ public final class DriftService {
 
   private static Prediction prediction(
       DriftPolicy policy, StoredBaseline baseline, Map<String, FeatureProfile> current) {
-    if (!baseline.profiles().containsKey(PseudoFeatures.PREDICTION)) {
+    if (!baseline.profiles().containsKey(FeatureNames.PREDICTION)) {
       return new Prediction(
           Optional.empty(),
           "no prediction drift: the baseline has no prediction profile (give its prediction"
@@ -157,7 +157,7 @@ public final class DriftService {
     }
     DatasetDriftReport report =
         ProfileComparison.compare(
-            policy, List.of(PseudoFeatures.PREDICTION), baseline.profiles(), current);
+            policy, List.of(FeatureNames.PREDICTION), baseline.profiles(), current);
     FeatureDrift verdict = report.features().get(0);
     return new Prediction(
         Optional.of(
@@ -216,7 +216,7 @@ public final class DriftService {
     List<String> known = new ArrayList<>(snapshot.featuresOf(model.id()).keySet());
     if (known.isEmpty()) {
       baseline.profiles().keySet().stream()
-          .filter(name -> !PseudoFeatures.isPseudo(name))
+          .filter(name -> !name.startsWith(FeatureNames.RESERVED_PREFIX))
           .forEach(known::add);
     }
     if (request.features().isEmpty()) {
@@ -231,7 +231,7 @@ public final class DriftService {
                 + feature
                 + "'; known: "
                 + String.join(", ", known)
-                + (PseudoFeatures.isPseudo(feature)
+                + (feature.startsWith(FeatureNames.RESERVED_PREFIX)
                     ? " (prediction drift is reported with every answer)"
                     : ""));
       }

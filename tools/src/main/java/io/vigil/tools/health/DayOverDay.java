@@ -4,8 +4,8 @@ import io.vigil.detectors.drift.TwoProportionZTest;
 import io.vigil.detectors.profile.FeatureProfile;
 import io.vigil.detectors.profile.NumericProfile;
 import io.vigil.tools.accuracy.WindowCounts;
-import io.vigil.tools.baseline.PseudoFeatures;
 import io.vigil.tools.query.TimeRange;
+import io.vigil.tools.registry.FeatureNames;
 import io.vigil.tools.store.ProfileRepository;
 import java.util.Collection;
 import java.util.List;
@@ -120,8 +120,8 @@ final class DayOverDay {
     NumericProfile all = null;
     for (long versionId : versionIds) {
       Map<String, FeatureProfile> profiled =
-          profiles.merged(modelId, versionId, range, List.of(PseudoFeatures.LATENCY_MS));
-      if (profiled.get(PseudoFeatures.LATENCY_MS) instanceof NumericProfile latency) {
+          profiles.merged(modelId, versionId, range, List.of(FeatureNames.LATENCY));
+      if (profiled.get(FeatureNames.LATENCY) instanceof NumericProfile latency) {
         all = all == null ? latency.copy() : all.combine(latency);
       }
     }

@@ -72,7 +72,7 @@ public final class HealthService {
     this.grid = new WindowGrid(settings.window());
     this.latest = new LatestRecords(database);
     this.counters = new WindowCounters(database);
-    this.dayOverDay = new DayOverDay(new ProfileRepository(database));
+    this.dayOverDay = new DayOverDay(new ProfileRepository(database, settings.profileSpans()));
     this.drift = drift;
   }
 
