@@ -28,10 +28,12 @@ final class EstimatorCalibration {
   record Fitted(EstimateSource source, Optional<AccuracyEstimator> estimator, String note) {}
 
   private final LabelledRecords labelled;
+  private final WindowCounters counters;
   private final BaselineService baselines;
 
   EstimatorCalibration(Database database, BaselineService baselines) {
     this.labelled = new LabelledRecords(database);
+    this.counters = new WindowCounters(database);
     this.baselines = baselines;
   }
 
@@ -47,7 +49,11 @@ final class EstimatorCalibration {
             : "its newest baseline has "
                 + rows.map(CalibrationRows::size).orElse(0)
                 + " calibration rows";
-    CalibrationRows traffic = labelled.latest(modelId, versionId, MAX_TRAFFIC_ROWS);
+    CalibrationRows traffic =
+        counters
+            .labelledSince(modelId, versionId, MAX_TRAFFIC_ROWS)
+            .map(since -> labelled.latest(modelId, versionId, since, MAX_TRAFFIC_ROWS))
+            .orElse(CalibrationRows.empty());
     if (traffic.size() < MIN_ROWS) {
       return new Fitted(
           EstimateSource.NONE,

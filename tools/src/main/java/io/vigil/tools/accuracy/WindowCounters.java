@@ -42,6 +42,33 @@ public final class WindowCounters {
     return totals;
   }
 
+  /**
+   * The start of the newest window from which on the version's windows hold at least {@code wanted}
+   * labelled records (or all of them, when it has fewer): a lower time bound for reading its latest
+   * labelled records without scanning unlabelled history.
+   */
+  public Optional<Instant> labelledSince(long modelId, long versionId, long wanted) {
+    String sql =
+        "SELECT window_start, labeled FROM window_stats WHERE model_id = ? AND version_id = ?"
+            + " AND labeled > 0 ORDER BY window_start DESC";
+    Instant since = null;
+    long labels = 0;
+    try (Connection connection = database.connection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setLong(1, modelId);
+      statement.setLong(2, versionId);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (labels < wanted && rows.next()) {
+          since = Timestamps.get(rows, "window_start");
+          labels += rows.getLong("labeled");
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreUnavailableException("cannot read the window counters", e);
+    }
+    return Optional.ofNullable(since);
+  }
+
   /** Version key to its windows' counters, by window start, for windows starting in the range. */
   Map<Long, NavigableMap<Instant, WindowCounts>> read(
       long modelId, Optional<Long> versionId, TimeRange range) {

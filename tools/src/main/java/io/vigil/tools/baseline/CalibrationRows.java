@@ -41,6 +41,11 @@ public final class CalibrationRows {
     this.confidence = confidence;
   }
 
+  /** No rows. */
+  public static CalibrationRows empty() {
+    return new CalibrationRows(List.of(), new int[0], new int[0], new float[0]);
+  }
+
   /** The number of rows. */
   public int size() {
     return actual.length;

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -29,9 +30,21 @@ public final class LabelledRecords {
     this.database = database;
   }
 
-  /** The version's latest labelled records, at most {@code limit}, newest first. */
-  public CalibrationRows latest(long modelId, long versionId, int limit) {
-    return read(COLUMNS + " ORDER BY ts DESC LIMIT ?", modelId, versionId, null, 1, limit);
+  /**
+   * The version's latest labelled records made at or after {@code since}, at most {@code limit},
+   * newest first. {@code since} bounds the scan: choose it from the window counters so that the
+   * windows after it hold about {@code limit} labels.
+   */
+  public CalibrationRows latest(long modelId, long versionId, Instant since, int limit) {
+    return read(
+        COLUMNS + " AND ts >= ? ORDER BY ts DESC LIMIT ?",
+        limit,
+        statement -> {
+          statement.setLong(1, modelId);
+          statement.setLong(2, versionId);
+          Timestamps.set(statement, 3, since);
+          statement.setInt(4, limit);
+        });
   }
 
   /**
@@ -41,27 +54,27 @@ public final class LabelledRecords {
   CalibrationRows spread(long modelId, long versionId, TimeRange range, long stride, int limit) {
     return read(
         COLUMNS + " AND ts >= ? AND ts < ? AND MOD(seq, ?) = 0 ORDER BY seq LIMIT ?",
-        modelId,
-        versionId,
-        range,
-        stride,
-        limit);
+        limit,
+        statement -> {
+          statement.setLong(1, modelId);
+          statement.setLong(2, versionId);
+          Timestamps.set(statement, 3, range.from());
+          Timestamps.set(statement, 4, range.to());
+          statement.setLong(5, stride);
+          statement.setInt(6, limit);
+        });
   }
 
-  private CalibrationRows read(
-      String sql, long modelId, long versionId, TimeRange range, long stride, int limit) {
+  @FunctionalInterface
+  private interface Binder {
+    void bind(PreparedStatement statement) throws SQLException;
+  }
+
+  private CalibrationRows read(String sql, int limit, Binder binder) {
     CalibrationRows.Sampler rows = new CalibrationRows.Sampler(Math.max(1, limit));
     try (Connection connection = database.connection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
-      int index = 1;
-      statement.setLong(index++, modelId);
-      statement.setLong(index++, versionId);
-      if (range != null) {
-        Timestamps.set(statement, index++, range.from());
-        Timestamps.set(statement, index++, range.to());
-        statement.setLong(index++, stride);
-      }
-      statement.setInt(index, limit);
+      binder.bind(statement);
       try (ResultSet result = statement.executeQuery()) {
         while (result.next()) {
           accept(rows, result);

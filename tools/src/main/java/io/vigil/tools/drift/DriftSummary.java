@@ -87,7 +87,7 @@ final class DriftSummary {
         feature.effectSize().orElse(Double.NaN));
   }
 
-  /** The features whose score is heading for its alarm, if any. */
+  /** The features whose drift score is at or heading for its alarm, if any. */
   private static java.util.Optional<String> rising(DriftResponse response) {
     List<String> warned =
         response.features().stream()
@@ -95,11 +95,18 @@ final class DriftSummary {
                 f ->
                     f.dynamics().isPresent()
                         && f.dynamics().get().risk().compareTo(Risk.WARNING) >= 0)
-            .map(f -> f.feature() + " (" + f.dynamics().get().risk() + ")")
+            .map(
+                f ->
+                    f.feature()
+                        + " "
+                        + f.dynamics().get().risk()
+                        + " ("
+                        + f.dynamics().get().reason()
+                        + ")")
             .toList();
     return warned.isEmpty()
         ? java.util.Optional.empty()
-        : java.util.Optional.of(" Rising drift scores: " + String.join(", ", warned) + ".");
+        : java.util.Optional.of(" Drift score dynamics: " + String.join("; ", warned) + ".");
   }
 
   private static String format(String pattern, Object... values) {

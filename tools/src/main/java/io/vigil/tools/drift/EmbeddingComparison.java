@@ -26,6 +26,12 @@ final class EmbeddingComparison {
   /** Rows sampled per side: the MMD permutation test on 1,000 rows takes well under a second. */
   static final int SAMPLE_ROWS = 500;
 
+  /**
+   * Records looked at before sampling: a model without embeddings is told apart after this many
+   * rows instead of a scan of the whole window for rows that do not exist.
+   */
+  static final int PROBE_ROWS = 1_000;
+
   /** Fewer rows than this give the permutation test too little to work with. */
   static final int MIN_ROWS = 20;
 
@@ -40,10 +46,11 @@ final class EmbeddingComparison {
 
   Outcome compare(
       long modelId, long versionId, TimeRange range, Baseline baseline, long baselineVersionId) {
-    List<double[]> current = sample(modelId, versionId, range, Order.LATEST);
-    if (current.isEmpty()) {
-      return omitted("no record in the window carries an embedding");
+    if (!carriesEmbeddings(modelId, versionId, range, Order.LATEST)) {
+      return omitted(
+          "none of the latest " + PROBE_ROWS + " records in the window carries an embedding");
     }
+    List<double[]> current = sample(modelId, versionId, range, Order.LATEST);
     if (baseline.window().isEmpty()) {
       return omitted(
           "the baseline ("
@@ -51,6 +58,12 @@ final class EmbeddingComparison {
               + ") is not a window of traffic, so it holds no embeddings");
     }
     TimeRange referenceWindow = baseline.window().get();
+    if (!carriesEmbeddings(modelId, baselineVersionId, referenceWindow, Order.EARLIEST)) {
+      return omitted(
+          "none of the first "
+              + PROBE_ROWS
+              + " records of the baseline window carries an embedding");
+    }
     List<double[]> reference = sample(modelId, baselineVersionId, referenceWindow, Order.EARLIEST);
     if (reference.size() < MIN_ROWS || current.size() < MIN_ROWS) {
       return omitted(
@@ -107,6 +120,28 @@ final class EmbeddingComparison {
   private enum Order {
     EARLIEST,
     LATEST
+  }
+
+  private boolean carriesEmbeddings(long modelId, long versionId, TimeRange range, Order order) {
+    String sql =
+        "SELECT count(embedding) AS carrying FROM (SELECT embedding FROM inference"
+            + " WHERE model_id = ? AND version_id = ? AND ts >= ? AND ts < ? ORDER BY ts "
+            + (order == Order.LATEST ? "DESC" : "ASC")
+            + " LIMIT "
+            + PROBE_ROWS
+            + ") probe";
+    try (Connection connection = database.connection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setLong(1, modelId);
+      statement.setLong(2, versionId);
+      Timestamps.set(statement, 3, range.from());
+      Timestamps.set(statement, 4, range.to());
+      try (ResultSet result = statement.executeQuery()) {
+        return result.next() && result.getLong("carrying") > 0;
+      }
+    } catch (SQLException e) {
+      throw new StoreUnavailableException("cannot read embeddings", e);
+    }
   }
 
   private List<double[]> sample(long modelId, long versionId, TimeRange range, Order order) {

@@ -10,17 +10,24 @@ import io.vigil.tools.query.TimeWindow;
 import io.vigil.tools.store.Database;
 import io.vigil.tools.testing.Traffic;
 import io.vigil.tools.testing.TrafficFixture;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.SplittableRandom;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class DriftServiceTest {
+
+  @TempDir Path directory;
 
   private static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
   private static final Instant DAY_2 = START.plus(Duration.ofDays(1));
@@ -64,6 +71,8 @@ class DriftServiceTest {
       // The last 24 hours, widened to whole 5-minute windows, take in 5 records of the day before.
       assertThat(response.currentRecords()).isEqualTo(DAY_OF_MINUTES + 5);
       assertThat(response.summary()).contains("amount", "1 of 2 tested features drifted");
+      assertThat(response.embedding()).isEmpty();
+      assertThat(response.embeddingNote()).contains("carries an embedding");
     }
   }
 
@@ -117,7 +126,48 @@ class DriftServiceTest {
       assertThat(amount.risk()).isGreaterThanOrEqualTo(Risk.WARNING);
       FeatureDynamics city = response.feature("city").orElseThrow().dynamics().orElseThrow();
       assertThat(city.risk()).isLessThan(Risk.WARNING);
-      assertThat(response.summary()).contains("Rising drift scores: amount");
+      assertThat(response.summary()).contains("Drift score dynamics: amount");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.vigil.tools.testing.TestStores#both")
+  void drift_againstTrainingCsv_comparesFeaturesAndPredictionButNotEmbeddings(
+      String store, Supplier<Database> open) throws IOException {
+    try (Database database = open.get();
+        TrafficFixture fixture = TrafficFixture.open(database)) {
+      fixture.classifier("fraud", OptionalDouble.empty(), "v1");
+      SplittableRandom random = new SplittableRandom(8L);
+      StringBuilder csv = new StringBuilder("amount,city,predicted\n");
+      for (int i = 0; i < 3_000; i++) {
+        double u = random.nextDouble();
+        csv.append(
+                100
+                    + 20
+                        * Math.sqrt(-2 * Math.log(1 - random.nextDouble()))
+                        * Math.cos(2 * Math.PI * random.nextDouble()))
+            .append(',')
+            .append(u < 0.5 ? "paris" : u < 0.8 ? "rome" : "oslo")
+            .append(',')
+            .append(random.nextBoolean() ? "yes" : "no")
+            .append('\n');
+      }
+      Path file = directory.resolve("train.csv");
+      Files.writeString(file, csv);
+      new BaselineService(database, fixture.registry(), fixture.clock(), fixture.settings())
+          .fromCsv(
+              "fraud", "v1", file, Optional.empty(), Optional.of("predicted"), Optional.empty());
+      fixture.write(Traffic.of("fraud", "v1", START, DAY_OF_MINUTES).withEmbedding(4, 0));
+
+      DriftResponse response = service(database, fixture).drift(DriftRequest.of("fraud"));
+
+      assertThat(response.status()).isEqualTo(DriftStatus.NO_DRIFT);
+      assertThat(response.features())
+          .extracting(FeatureDriftResult::feature)
+          .contains("amount", "city");
+      assertThat(response.prediction().orElseThrow().verdict()).isEqualTo(DriftVerdict.STABLE);
+      assertThat(response.embedding()).isEmpty();
+      assertThat(response.embeddingNote()).contains("not a window of traffic");
     }
   }
 
