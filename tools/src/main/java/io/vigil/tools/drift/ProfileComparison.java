@@ -1,6 +1,7 @@
 package io.vigil.tools.drift;
 
 import io.vigil.detectors.drift.DatasetDriftReport;
+import io.vigil.detectors.drift.DriftMethod;
 import io.vigil.detectors.drift.DriftPolicy;
 import io.vigil.detectors.drift.FeatureDrift;
 import io.vigil.detectors.profile.FeatureProfile;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Pairs reference and current profiles feature by feature, decides drift on the pairs that can be
@@ -51,11 +53,23 @@ final class ProfileComparison {
     if (!comparableReference.isEmpty()) {
       verdicts.addAll(
           ProfileDrift.withDefaults()
-              .with(policy)
+              .with(restricted(policy, comparableReference.keySet()))
               .detect(comparableReference, comparableCurrent)
               .features());
     }
     return DatasetDriftReport.of(policy, verdicts);
+  }
+
+  /** The policy with method overrides only for {@code features}, which the detector requires. */
+  private static DriftPolicy restricted(DriftPolicy policy, Set<String> features) {
+    Map<String, DriftMethod> overrides = new LinkedHashMap<>(policy.methodOverrides());
+    overrides.keySet().retainAll(features);
+    return new DriftPolicy(
+        policy.alpha(),
+        policy.correction(),
+        policy.datasetDriftShare(),
+        policy.effectThresholds(),
+        overrides);
   }
 
   private static Optional<String> incomparable(FeatureProfile before, FeatureProfile now) {
