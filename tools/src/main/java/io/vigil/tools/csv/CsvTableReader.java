@@ -92,6 +92,47 @@ public final class CsvTableReader {
     }
   }
 
+  /** Takes one row's selected cells; says what is wrong with them, if anything. */
+  @FunctionalInterface
+  public interface RowVisitor {
+
+    /**
+     * @param cells the selected columns' cells, trimmed, in the order asked for; empty when
+     *     missing. The list is reused for the next row.
+     * @return a description of what is wrong with the row, or null when it is fine
+     */
+    String accept(List<String> cells);
+  }
+
+  /**
+   * Streams the selected columns of every data row, in file order, for readers that need a row's
+   * cells together (the column samples of {@link #read} keep no row order).
+   *
+   * @return the number of data rows
+   * @throws CsvFormatException if a selected column is absent, a row has the wrong number of
+   *     fields, or the visitor reports a problem (naming the row's line)
+   */
+  public static long forEachRow(
+      Path file, List<String> columns, RowVisitor visitor, ReadProgress progress)
+      throws IOException, CsvFormatException {
+    try (Scan scan = Scan.open(file, progress)) {
+      List<Integer> positions = List.copyOf(scan.positionsOf(columns).values());
+      String[] cells = new String[positions.size()];
+      List<String> record;
+      while ((record = scan.nextRow()) != null) {
+        for (int i = 0; i < cells.length; i++) {
+          cells[i] = record.get(positions.get(i)).trim();
+        }
+        String problem = visitor.accept(java.util.Arrays.asList(cells));
+        if (problem != null) {
+          throw new CsvFormatException(file, scan.records.recordLine(), null, problem);
+        }
+      }
+      scan.finish();
+      return scan.rows;
+    }
+  }
+
   /** One streaming pass over a file: header, rows with their field count checked, progress. */
   private static final class Scan implements AutoCloseable {
 

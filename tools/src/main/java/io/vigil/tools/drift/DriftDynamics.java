@@ -1,0 +1,193 @@
+package io.vigil.tools.drift;
+
+import io.vigil.detectors.drift.DatasetDriftReport;
+import io.vigil.detectors.drift.DriftPolicy;
+import io.vigil.detectors.drift.FeatureDrift;
+import io.vigil.detectors.dynamics.Dynamics;
+import io.vigil.detectors.dynamics.NoiseCalibration;
+import io.vigil.detectors.dynamics.ScoreDynamics;
+import io.vigil.detectors.dynamics.ScoreMonitor;
+import io.vigil.detectors.profile.FeatureProfile;
+import io.vigil.tools.query.TimeRange;
+import io.vigil.tools.query.WindowGrid;
+import io.vigil.tools.store.ProfileRepository;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Each tested feature's drift score window by window: the effect size of every recent window's
+ * profile against the baseline (by the same method the whole window was tested with), fed to {@link
+ * ScoreDynamics} for its level, velocity, acceleration and risk.
+ *
+ * <p>The series is the last {@value #SERIES_WINDOWS} windows of the coarsest stored span that still
+ * cuts the request into at least {@value #MIN_REQUEST_WINDOWS} windows (hourly for a day or more,
+ * the base window for shorter requests), ending where the request ends; windows without the feature
+ * are skipped. Its first half calibrates the noise, and the monitor then follows the second half. A
+ * single window holds few records, so its effect size has a noise floor of its own (a KS distance
+ * of about {@code 0.9/√n} with no drift at all); the alarm is therefore the drift threshold or the
+ * calibrated baseline plus {@value #ALARM_NOISE_DEVIATIONS} noise deviations, whichever is higher.
+ * The dynamics thus say whether the score is moving, not whether it is drifted: that is the
+ * feature's verdict.
+ */
+final class DriftDynamics {
+
+  static final int SERIES_WINDOWS = 48;
+  static final int MIN_REQUEST_WINDOWS = 24;
+
+  /** Fewer scores than this leave too few for both a calibration and a fit. */
+  static final int MIN_SCORED_WINDOWS = 12;
+
+  /** A one-window step of five noise deviations is the dynamics' own critical jump. */
+  static final double ALARM_NOISE_DEVIATIONS = 5;
+
+  /** A feature's dynamics, or why there are none. */
+  record Outcome(Optional<FeatureDynamics> dynamics, String note) {}
+
+  private final ProfileRepository profiles;
+  private final List<Integer> spans;
+
+  DriftDynamics(ProfileRepository profiles, List<Integer> spans) {
+    this.profiles = profiles;
+    this.spans = List.copyOf(spans);
+  }
+
+  /** The dynamics of every tested feature of {@code report}, by feature name. */
+  Map<String, Outcome> follow(
+      long modelId,
+      long versionId,
+      TimeRange range,
+      DriftPolicy policy,
+      Map<String, FeatureProfile> reference,
+      DatasetDriftReport report) {
+    List<FeatureDrift.Tested> tested =
+        report.features().stream()
+            .filter(FeatureDrift.Tested.class::isInstance)
+            .map(FeatureDrift.Tested.class::cast)
+            .toList();
+    if (tested.isEmpty()) {
+      return Map.of();
+    }
+    DriftPolicy sameMethods = policy;
+    for (FeatureDrift.Tested feature : tested) {
+      sameMethods = sameMethods.withMethod(feature.feature(), feature.method());
+    }
+    int span = span(range);
+    Instant end = new WindowGrid(Duration.ofSeconds(span)).ceiling(range.to());
+    TimeRange series = new TimeRange(end.minusSeconds((long) span * SERIES_WINDOWS), end);
+    List<String> names = tested.stream().map(FeatureDrift::feature).toList();
+    NavigableMap<Instant, Map<String, FeatureProfile>> windows =
+        profiles.series(modelId, versionId, span, series, names);
+    Map<String, List<Double>> scores = scores(sameMethods, names, reference, windows);
+    Map<String, Outcome> outcomes = new HashMap<>();
+    for (FeatureDrift.Tested feature : tested) {
+      outcomes.put(
+          feature.feature(),
+          outcome(
+              scores.getOrDefault(feature.feature(), List.of()),
+              feature.effectThreshold(),
+              Duration.ofSeconds(span),
+              series));
+    }
+    return outcomes;
+  }
+
+  private int span(TimeRange range) {
+    long seconds = range.length().toSeconds();
+    return spans.stream()
+        .filter(span -> seconds / span >= MIN_REQUEST_WINDOWS)
+        .max(Integer::compare)
+        .orElse(spans.get(0));
+  }
+
+  private static Map<String, List<Double>> scores(
+      DriftPolicy policy,
+      List<String> names,
+      Map<String, FeatureProfile> reference,
+      NavigableMap<Instant, Map<String, FeatureProfile>> windows) {
+    Map<String, List<Double>> scores = new HashMap<>();
+    for (Map<String, FeatureProfile> window : windows.values()) {
+      DatasetDriftReport scored = ProfileComparison.compare(policy, names, reference, window);
+      for (FeatureDrift verdict : scored.features()) {
+        if (verdict instanceof FeatureDrift.Tested t) {
+          scores.computeIfAbsent(t.feature(), k -> new ArrayList<>()).add(t.effectSize());
+        }
+      }
+    }
+    return scores;
+  }
+
+  static Outcome outcome(
+      List<Double> scores, double effectThreshold, Duration windowLength, TimeRange series) {
+    if (scores.size() < MIN_SCORED_WINDOWS) {
+      return new Outcome(
+          Optional.empty(),
+          "no dynamics: only "
+              + scores.size()
+              + " recent windows could be scored; at least "
+              + MIN_SCORED_WINDOWS
+              + " are needed");
+    }
+    double[] values = scores.stream().mapToDouble(Double::doubleValue).toArray();
+    int fit = Math.min(ScoreDynamics.DEFAULT_WINDOW, Math.max(3, values.length / 4));
+    double[] calibration = Arrays.copyOf(values, values.length / 2);
+    NoiseCalibration noise;
+    try {
+      noise = NoiseCalibration.fromReference(calibration);
+    } catch (IllegalArgumentException e) {
+      return new Outcome(Optional.empty(), "no dynamics: " + e.getMessage());
+    }
+    double alarm =
+        Math.max(effectThreshold, noise.baseline() + ALARM_NOISE_DEVIATIONS * noise.noise());
+    ScoreMonitor monitor =
+        ScoreDynamics.withAlarmThreshold(alarm).withWindow(fit).calibrate(calibration);
+    Dynamics last = null;
+    for (int i = calibration.length; i < values.length; i++) {
+      last = monitor.accept(values[i]);
+    }
+    return new Outcome(
+        Optional.of(dynamics(last, scores, calibration.length, alarm, windowLength, series)),
+        values.length
+            + " windows of "
+            + new WindowGrid(windowLength).describe()
+            + " scored; the first "
+            + calibration.length
+            + " calibrated the noise");
+  }
+
+  private static FeatureDynamics dynamics(
+      Dynamics last,
+      List<Double> scores,
+      int calibrationWindows,
+      double alarm,
+      Duration windowLength,
+      TimeRange series) {
+    OptionalDouble windowsToAlarm = last.windowsToAlarm();
+    Optional<Duration> timeToAlarm =
+        windowsToAlarm.isPresent()
+            ? Optional.of(
+                Duration.ofSeconds(
+                    Math.round(windowsToAlarm.getAsDouble() * windowLength.toSeconds())))
+            : Optional.empty();
+    return new FeatureDynamics(
+        windowLength,
+        series,
+        scores,
+        calibrationWindows,
+        last.level(),
+        last.velocity(),
+        last.acceleration(),
+        alarm,
+        last.risk(),
+        windowsToAlarm,
+        timeToAlarm,
+        last.reason());
+  }
+}
