@@ -35,13 +35,26 @@ public record VigilProperties(
     Objects.requireNonNull(retention, "vigil.retention");
   }
 
+  /**
+   * H2 closes its databases from a JVM shutdown hook of its own, which races Spring's: requests
+   * still being answered and the writer's last commit and profile flush would meet a closed
+   * database. The server closes the store itself, after the writer. H2 allows this only without
+   * {@code AUTO_SERVER}, so the server holds the embedded store alone: other processes (such as
+   * {@code vigil ingest}) reach it through the server's API while it runs.
+   */
+  static final String KEEP_OPEN_AT_EXIT = ";DB_CLOSE_ON_EXIT=FALSE";
+
+  private static final String SHARED_ACCESS = ";AUTO_SERVER=TRUE";
+
   /** The store to open: {@code vigil.store.url} when set, else the embedded one in the data dir. */
   public StoreSettings storeSettings() {
-    StoreSettings settings =
-        store.embedded()
-            ? StoreSettings.embedded(dataDir)
-            : StoreSettings.at(store.url(), store.username(), store.password());
-    return settings.withMaximumPoolSize(store.poolSize());
+    if (store.embedded()) {
+      StoreSettings embedded = StoreSettings.embedded(dataDir);
+      String url = embedded.url().replace(SHARED_ACCESS, "") + KEEP_OPEN_AT_EXIT;
+      return new StoreSettings(url, "", "", store.poolSize());
+    }
+    return StoreSettings.at(store.url(), store.username(), store.password())
+        .withMaximumPoolSize(store.poolSize());
   }
 
   /**
@@ -112,8 +125,9 @@ public record VigilProperties(
       try {
         IngestSettings.defaults().withWindow(window).withQueueCapacity(queueCapacity);
       } catch (IllegalArgumentException e) {
+        // The message carries the whole reason; Boot reports the root cause's message.
         throw new IllegalArgumentException(
-            "vigil.ingest.window / queue-capacity: " + e.getMessage(), e);
+            "vigil.ingest.window / queue-capacity: " + e.getMessage());
       }
       if (maxBodyBytes.toBytes() < 1) {
         throw new IllegalArgumentException(

@@ -22,8 +22,7 @@ record ModelRegistration(
     @Schema(example = "Scores card payments for fraud") String description,
     Map<String, String> metadata,
     @Schema(example = "0.92") Double accuracyTarget,
-    @Schema(example = "{\"amount\": \"numeric\", \"country\": \"categorical\"}")
-        Map<String, WireFeatureKind> features) {
+    Map<String, WireFeatureKind> features) {
 
   ModelRegistration {
     if (name == null || name.isEmpty()) {

@@ -11,49 +11,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.vigil.server.api.RegistryOnTemporaryStore;
 import io.vigil.server.serve.VigilApplication;
 import io.vigil.tools.registry.ModelRegistry;
 import io.vigil.tools.registry.ModelTask;
-import io.vigil.tools.store.Database;
-import io.vigil.tools.testing.TestStores;
-import java.time.Instant;
-import java.time.InstantSource;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(ModelsController.class)
-@ContextConfiguration(classes = {VigilApplication.class, ModelsControllerTest.Registry.class})
+@ContextConfiguration(classes = {VigilApplication.class, RegistryOnTemporaryStore.class})
 class ModelsControllerTest {
-
-  static final Instant NOW = Instant.parse("2026-11-02T10:00:00Z");
-
-  /** A real registry on a fresh embedded store: the controller's errors are the registry's. */
-  @TestConfiguration(proxyBeanMethods = false)
-  static class Registry {
-    @Bean(destroyMethod = "close")
-    Database database() {
-      return TestStores.h2();
-    }
-
-    @Bean
-    InstantSource instantSource() {
-      return InstantSource.fixed(NOW);
-    }
-
-    @Bean
-    ModelRegistry modelRegistry(Database database, InstantSource clock) {
-      return new ModelRegistry(database, clock);
-    }
-  }
 
   private static final AtomicInteger MODELS = new AtomicInteger();
 
