@@ -14,7 +14,7 @@ public enum MultipleTestingCorrection {
    */
   BENJAMINI_HOCHBERG {
     @Override
-    double[] adjust(double[] pValues) {
+    public double[] adjust(double[] pValues) {
       int m = pValues.length;
       Integer[] order =
           IntStream.range(0, m)
@@ -34,7 +34,7 @@ public enum MultipleTestingCorrection {
   /** Bonferroni: {@code min(1, m p)}; controls the family-wise error rate, at a cost in power. */
   BONFERRONI {
     @Override
-    double[] adjust(double[] pValues) {
+    public double[] adjust(double[] pValues) {
       int m = pValues.length;
       return Arrays.stream(pValues).map(p -> Math.min(1.0, p * m)).toArray();
     }
@@ -42,11 +42,15 @@ public enum MultipleTestingCorrection {
   /** No correction: each feature is tested at α on its own. */
   NONE {
     @Override
-    double[] adjust(double[] pValues) {
+    public double[] adjust(double[] pValues) {
       return pValues.clone();
     }
   };
 
-  /** Returns adjusted p-values in the order given; the input is not modified. */
-  abstract double[] adjust(double[] pValues);
+  /**
+   * Returns adjusted p-values in the order given; the input is not modified. Public so that other
+   * families of tests (e.g. segments or feature values over-represented among errors) are corrected
+   * the same way as drift.
+   */
+  public abstract double[] adjust(double[] pValues);
 }

@@ -9,9 +9,10 @@ import java.util.List;
 /**
  * Splits RFC 4180 text into records: comma-separated fields, optional double quotes around a field,
  * {@code ""} for a quote inside quotes, LF or CRLF line ends, line breaks allowed inside quotes.
- * Blank lines are skipped. Reads through a buffer; never holds more than one record.
+ * Blank lines are skipped. Reads through a buffer; never holds more than one record. Public so that
+ * other readers of CSV (ingestion) share this tokenizer.
  */
-final class CsvRecordReader {
+public final class CsvRecordReader {
 
   private static final int BUFFER_SIZE = 1 << 16;
   private static final char QUOTE = '"';
@@ -27,13 +28,16 @@ final class CsvRecordReader {
   private final StringBuilder field = new StringBuilder();
   private final List<String> fields = new ArrayList<>();
 
-  CsvRecordReader(Reader reader, Path file) {
+  /**
+   * @param file the file's name, used only in error messages
+   */
+  public CsvRecordReader(Reader reader, Path file) {
     this.reader = reader;
     this.file = file;
   }
 
   /** The 1-based line on which the record last returned by {@link #next()} started. */
-  long recordLine() {
+  public long recordLine() {
     return recordLine;
   }
 
@@ -43,7 +47,7 @@ final class CsvRecordReader {
    * @return its fields, or {@code null} at the end of the input
    * @throws CsvFormatException on a quote that is never closed or text right after a closing quote
    */
-  List<String> next() throws IOException, CsvFormatException {
+  public List<String> next() throws IOException, CsvFormatException {
     fields.clear();
     int c;
     do {

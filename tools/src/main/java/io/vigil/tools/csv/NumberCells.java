@@ -3,16 +3,16 @@ package io.vigil.tools.csv;
 /**
  * Which cells are numbers. Stricter than {@link Double#parseDouble}, which takes "1d" or "0x1p3".
  */
-final class NumberCells {
+public final class NumberCells {
 
   private NumberCells() {}
 
   /** True for a decimal number, or for a NaN/infinity spelling (refused later, with a message). */
-  static boolean looksNumeric(String cell) {
+  public static boolean looksNumeric(String cell) {
     return isDecimal(cell) || isNonFiniteSpelling(cell);
   }
 
-  static boolean isNonFiniteSpelling(String cell) {
+  public static boolean isNonFiniteSpelling(String cell) {
     String unsigned = cell.startsWith("-") || cell.startsWith("+") ? cell.substring(1) : cell;
     return switch (unsigned.toLowerCase(java.util.Locale.ROOT)) {
       case "nan", "inf", "infinity" -> true;
@@ -21,7 +21,7 @@ final class NumberCells {
   }
 
   /** Digits with an optional sign, decimal point and exponent: what CSV writers emit. */
-  static boolean isDecimal(String cell) {
+  public static boolean isDecimal(String cell) {
     int i = 0;
     int n = cell.length();
     if (i < n && (cell.charAt(i) == '+' || cell.charAt(i) == '-')) {

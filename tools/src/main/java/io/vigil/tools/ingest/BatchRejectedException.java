@@ -12,8 +12,21 @@ public class BatchRejectedException extends RuntimeException {
   private final int violationCount;
 
   public BatchRejectedException(List<Violation> violations) {
-    super(summary(violations));
-    this.violationCount = violations.size();
+    this(violations, violations.size());
+  }
+
+  /**
+   * For a reader that keeps only the first violations of a large batch and counts the rest.
+   *
+   * @param violations the violations kept (at most {@link #MAX_REPORTED} are reported)
+   * @param violationCount how many violations were found in all
+   */
+  public BatchRejectedException(List<Violation> violations, int violationCount) {
+    super(summary(violations, violationCount));
+    if (violationCount < violations.size()) {
+      throw new IllegalArgumentException("violationCount is smaller than the violations given");
+    }
+    this.violationCount = violationCount;
     this.violations = List.copyOf(violations.subList(0, Math.min(MAX_REPORTED, violations.size())));
   }
 
@@ -25,13 +38,13 @@ public class BatchRejectedException extends RuntimeException {
     return violationCount;
   }
 
-  private static String summary(List<Violation> violations) {
+  private static String summary(List<Violation> violations, int violationCount) {
     if (violations.isEmpty()) {
       throw new IllegalArgumentException("a rejected batch needs at least one violation");
     }
     return "batch refused, nothing stored: "
-        + violations.size()
-        + (violations.size() == 1 ? " problem: " : " problems, first: ")
+        + violationCount
+        + (violationCount == 1 ? " problem: " : " problems, first: ")
         + violations.get(0);
   }
 }
