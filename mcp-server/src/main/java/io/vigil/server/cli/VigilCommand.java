@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VigilCommand.Version.class,
     description = "Root-cause diagnosis for production ML models.",
-    subcommands = {ServeCommand.class, DriftCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      ServeCommand.class,
+      IngestCommand.class,
+      DriftCommand.class,
+      CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success; for drift, no dataset drift",

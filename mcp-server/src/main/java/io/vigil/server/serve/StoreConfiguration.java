@@ -1,11 +1,14 @@
 package io.vigil.server.serve;
 
+import io.vigil.tools.ingest.CommitListener;
+import io.vigil.tools.ingest.InferenceWriter;
 import io.vigil.tools.registry.ModelRegistry;
 import io.vigil.tools.store.Database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.InstantSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,5 +44,22 @@ class StoreConfiguration {
   @Bean
   ModelRegistry modelRegistry(Database database, InstantSource clock) {
     return new ModelRegistry(database, clock);
+  }
+
+  /**
+   * The one writer of the store; every {@link CommitListener} bean (model metrics, later the
+   * monitor) is told about each commit. Closing it commits what is queued and flushes profiles.
+   */
+  @Bean(destroyMethod = "close")
+  InferenceWriter inferenceWriter(
+      Database database,
+      ModelRegistry registry,
+      VigilProperties properties,
+      InstantSource clock,
+      ObjectProvider<CommitListener> listeners) {
+    InferenceWriter writer =
+        InferenceWriter.start(database, registry, properties.ingest().settings(), clock);
+    listeners.orderedStream().forEach(writer::addListener);
+    return writer;
   }
 }
