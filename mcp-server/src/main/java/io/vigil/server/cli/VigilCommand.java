@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VigilCommand.Version.class,
     description = "Root-cause diagnosis for production ML models.",
-    subcommands = {DriftCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      ServeCommand.class,
+      IngestCommand.class,
+      DriftCommand.class,
+      CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success; for drift, no dataset drift",
@@ -20,7 +25,13 @@ public final class VigilCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Logback's configuration for the commands other than serve (Spring Boot ignores it). */
+  static final String CLI_LOGGING = "logback-cli.xml";
+
   public static void main(String[] args) {
+    if (System.getProperty("logback.configurationFile") == null) {
+      System.setProperty("logback.configurationFile", CLI_LOGGING);
+    }
     System.exit(commandLine().execute(args));
   }
 
