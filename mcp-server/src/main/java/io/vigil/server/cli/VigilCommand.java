@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       IngestCommand.class,
       DriftCommand.class,
+      BaselineCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

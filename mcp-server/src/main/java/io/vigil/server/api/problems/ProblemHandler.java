@@ -51,8 +51,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(IllegalArgumentException.class)
   ResponseEntity<Object> invalidRequest(IllegalArgumentException e, WebRequest request) {
-    return render(
-        e, problem(ProblemType.INVALID_REQUEST, e.getMessage()), new HttpHeaders(), request);
+    ProblemDetail problem = problem(ProblemType.INVALID_REQUEST, e.getMessage());
+    if (e instanceof InvalidParameterException parameter) {
+      problem.setProperty(
+          "errors", List.of(ProblemError.ofField(parameter.parameter(), e.getMessage())));
+    }
+    return render(e, problem, new HttpHeaders(), request);
   }
 
   @ExceptionHandler(UnknownModelException.class)
