@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vigil.tools.baseline.Baseline;
 import io.vigil.tools.baseline.BaselineService;
-import io.vigil.tools.query.TimeRange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -85,7 +84,7 @@ class BaselinesController {
       @PathVariable String model,
       @PathVariable String version,
       @RequestBody BaselineWindow window) {
-    return baselines.fromWindow(model, version, new TimeRange(window.from(), window.to()));
+    return baselines.fromWindow(model, version, window.range());
   }
 
   @GetMapping("/baselines")
