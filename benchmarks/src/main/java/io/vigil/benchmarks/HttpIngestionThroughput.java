@@ -1,0 +1,234 @@
+package io.vigil.benchmarks;
+
+import io.vigil.tools.testing.ThrowawayPostgres;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.postgresql.PGConnection;
+
+/**
+ * Ingestion over HTTP into PostgreSQL, as a model server would send it: {@code vigil serve} (the
+ * built jar, as a separate process) on a throwaway PostgreSQL server, 20-feature records posted as
+ * NDJSON in batches of 500 by several concurrent clients; then PostgreSQL's own {@code COPY} of the
+ * same rows into a table like {@code inference} on the same server.
+ *
+ * <p>Usage: {@code HttpIngestionThroughput JAR [records=200000] [clients=4]}; build the jar first
+ * with {@code bin/vigil --help}.
+ */
+public final class HttpIngestionThroughput {
+
+  private static final int FEATURES = 20;
+  private static final int BATCH = 500;
+  private static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private HttpIngestionThroughput() {}
+
+  public static void main(String[] args) throws Exception {
+    Path jar = Path.of(args.length > 0 ? args[0] : "mcp-server/target/vigil.jar");
+    int records = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
+    int clients = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+    ThrowawayPostgres postgres = ThrowawayPostgres.start();
+    String database = postgres.newDatabase();
+    int port = 18_000 + new SplittableRandom().nextInt(1_000);
+    Path log = Files.createTempFile("vigil-serve-", ".log");
+    Process server =
+        new ProcessBuilder(
+                "java",
+                "-jar",
+                jar.toString(),
+                "serve",
+                "--port",
+                Integer.toString(port),
+                "--store-url",
+                database,
+                "--vigil.store.username=" + ThrowawayPostgres.USER)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    try {
+      String base = "http://127.0.0.1:" + port;
+      awaitHealthy(base, server, log);
+      post(
+          base + "/api/v1/models",
+          "application/json",
+          "{\"name\":\"bench\",\"task\":\"classification\"}");
+      post(base + "/api/v1/models/bench/versions", "application/json", "{\"version\":\"v1\"}");
+      List<String> batches = batches(records);
+
+      double httpRate = postAll(base, batches, clients, records);
+      double copyRate = copy(database, records);
+
+      System.out.printf(
+          "HTTP (%d clients, NDJSON batches of %d): %,.0f records/s; COPY of the same rows: %,.0f"
+              + " rows/s; HTTP/COPY = %.0f%%%n",
+          clients, BATCH, httpRate, copyRate, 100 * httpRate / copyRate);
+    } finally {
+      server.destroy();
+      server.waitFor();
+      postgres.stop();
+    }
+  }
+
+  private static double postAll(String base, List<String> batches, int clients, int records)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    AtomicLong retries = new AtomicLong();
+    long started = System.nanoTime();
+    List<Future<?>> sent = new ArrayList<>();
+    for (String batch : batches) {
+      sent.add(pool.submit(() -> postWithRetry(base + "/api/v1/inferences", batch, retries)));
+    }
+    for (int i = 0; i < sent.size(); i++) {
+      sent.get(i).get();
+      if ((i + 1) % 100 == 0) {
+        System.err.printf("http: %,d of %,d batches acknowledged%n", i + 1, sent.size());
+      }
+    }
+    pool.shutdown();
+    double seconds = (System.nanoTime() - started) / 1e9;
+    System.err.printf("http: %d batches were refused once and sent again%n", retries.get());
+    return records / seconds;
+  }
+
+  private static Void postWithRetry(String url, String body, AtomicLong retries) throws Exception {
+    while (true) {
+      HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(url))
+                  .header("content-type", "application/x-ndjson")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == 200) {
+        return null;
+      }
+      if (response.statusCode() != 429 && response.statusCode() != 503) {
+        throw new IllegalStateException(response.statusCode() + ": " + response.body());
+      }
+      retries.incrementAndGet();
+      long wait = response.headers().firstValueAsLong("retry-after").orElse(1);
+      Thread.sleep(wait * 1000);
+    }
+  }
+
+  private static List<String> batches(int records) {
+    SplittableRandom random = new SplittableRandom(42);
+    List<String> batches = new ArrayList<>();
+    StringBuilder batch = new StringBuilder();
+    for (int i = 0; i < records; i++) {
+      batch
+          .append("{\"request_id\":\"r")
+          .append(i)
+          .append("\",\"model\":\"bench\",\"version\":\"v1\",\"timestamp\":\"")
+          .append(START.plusMillis(i * 50L))
+          .append("\",\"features\":")
+          .append(features(random))
+          .append(",\"prediction\":\"")
+          .append(random.nextBoolean() ? "yes" : "no")
+          .append("\",\"confidence\":")
+          .append(random.nextDouble())
+          .append(",\"latency_ms\":")
+          .append(5 + 20 * random.nextDouble())
+          .append(",\"segment\":{\"region\":\"")
+          .append(random.nextBoolean() ? "eu" : "us")
+          .append("\"}}\n");
+      if ((i + 1) % BATCH == 0 || i == records - 1) {
+        batches.add(batch.toString());
+        batch.setLength(0);
+      }
+    }
+    return batches;
+  }
+
+  private static String features(SplittableRandom random) {
+    StringBuilder json = new StringBuilder("{");
+    for (int f = 0; f < FEATURES; f++) {
+      json.append(f == 0 ? "" : ",").append("\"f").append(f).append("\":");
+      json.append(
+          f < 16 ? Double.toString(random.nextGaussian()) : "\"c" + random.nextInt(8) + "\"");
+    }
+    return json.append('}').toString();
+  }
+
+  private static double copy(String url, int records) throws Exception {
+    try (Connection connection = DriverManager.getConnection(url, ThrowawayPostgres.USER, "");
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE inference_copy (LIKE inference INCLUDING ALL)");
+      SplittableRandom random = new SplittableRandom(7);
+      StringBuilder csv = new StringBuilder();
+      for (int i = 0; i < records; i++) {
+        Instant at = START.plusMillis(i * 50L);
+        csv.append("1,copy-").append(i).append(',').append(i).append(",1,");
+        csv.append(at).append(',').append(at).append(",\"");
+        csv.append(features(random).replace("\"", "\"\""));
+        csv.append("\",,yes,,0.8,,12.5,\"{\"\"region\"\":\"\"eu\"\"}\",,,,,\n");
+      }
+      long started = System.nanoTime();
+      connection
+          .unwrap(PGConnection.class)
+          .getCopyAPI()
+          .copyIn(
+              "COPY inference_copy (model_id, request_id, seq, version_id, ts, window_start,"
+                  + " features, embedding, predicted_class, predicted_value, confidence,"
+                  + " probabilities, latency_ms, segment, error_type, label_class, label_value,"
+                  + " labeled_at, correct) FROM STDIN WITH (FORMAT csv)",
+              new StringReader(csv.toString()));
+      return records / ((System.nanoTime() - started) / 1e9);
+    }
+  }
+
+  private static void post(String url, String type, String body) throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("content-type", type)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() >= 300) {
+      throw new IllegalStateException(
+          url + " -> " + response.statusCode() + ": " + response.body());
+    }
+  }
+
+  private static void awaitHealthy(String base, Process server, Path log) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!server.isAlive()) {
+        throw new IllegalStateException("vigil serve exited:\n" + Files.readString(log));
+      }
+      try {
+        HttpResponse<String> health =
+            HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (health.statusCode() == 200) {
+          return;
+        }
+      } catch (java.io.IOException notYet) {
+        // The server is still starting.
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException(
+        "vigil serve did not become healthy:\n" + Files.readString(log));
+  }
+}
