@@ -184,22 +184,6 @@ final class BaselineCommand implements Callable<Integer> {
   }
 
   private StoreSettings storeSettings() {
-    if (store.storeUrl != null) {
-      try {
-        String password = System.getenv("VIGIL_STORE_PASSWORD");
-        return StoreSettings.at(
-            store.storeUrl,
-            storeUsername == null ? "" : storeUsername,
-            password == null ? "" : password);
-      } catch (IllegalArgumentException e) {
-        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-      }
-    }
-    Path dataDir = store.dataDir == null ? Path.of("vigil-data") : store.dataDir;
-    if (!Files.isDirectory(dataDir)) {
-      throw new BadInputException(
-          dataDir + ": no such data directory; start `vigil serve` there once, or pass --data-dir");
-    }
-    return StoreSettings.embedded(dataDir);
+    return store.settings(spec, storeUsername);
   }
 }

@@ -102,6 +102,32 @@ final class IngestCommand implements Callable<Integer> {
             "A PostgreSQL store, jdbc:postgresql://host:port/database; the password comes from"
                 + " VIGIL_STORE_PASSWORD.")
     String storeUrl;
+
+    /**
+     * The store these options name: PostgreSQL at {@code --store-url} (password from {@code
+     * VIGIL_STORE_PASSWORD}), else the embedded store in {@code --data-dir}, which must exist.
+     *
+     * @throws CommandLine.ParameterException if the URL is not a store URL
+     * @throws BadInputException if the data directory does not exist
+     */
+    StoreSettings settings(CommandLine.Model.CommandSpec spec, String username) {
+      if (storeUrl != null) {
+        try {
+          String password = System.getenv("VIGIL_STORE_PASSWORD");
+          return StoreSettings.at(
+              storeUrl, username == null ? "" : username, password == null ? "" : password);
+        } catch (IllegalArgumentException e) {
+          throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+      }
+      Path directory = dataDir == null ? Path.of("vigil-data") : dataDir;
+      if (!Files.isDirectory(directory)) {
+        throw new BadInputException(
+            directory
+                + ": no such data directory; start `vigil serve` there once, or pass --data-dir");
+      }
+      return StoreSettings.embedded(directory);
+    }
   }
 
   @Option(
@@ -224,27 +250,7 @@ final class IngestCommand implements Callable<Integer> {
   }
 
   private StoreSettings storeSettings() {
-    if (store.storeUrl != null) {
-      try {
-        return StoreSettings.at(
-            store.storeUrl,
-            storeUsername == null ? "" : storeUsername,
-            environment("VIGIL_STORE_PASSWORD"));
-      } catch (IllegalArgumentException e) {
-        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-      }
-    }
-    Path dataDir = store.dataDir == null ? Path.of("vigil-data") : store.dataDir;
-    if (!Files.isDirectory(dataDir)) {
-      throw new BadInputException(
-          dataDir + ": no such data directory; start `vigil serve` there once, or pass --data-dir");
-    }
-    return StoreSettings.embedded(dataDir);
-  }
-
-  private static String environment(String name) {
-    String value = System.getenv(name);
-    return value == null ? "" : value;
+    return store.settings(spec, storeUsername);
   }
 
   private static String cause(Throwable e) {
