@@ -116,7 +116,7 @@ public final class InferenceWriter implements AutoCloseable {
    */
   public void flushProfiles() {
     WriterTask.Flush flush = new WriterTask.Flush(new CompletableFuture<>());
-    if (closing) {
+    if (closing || !thread.isAlive()) {
       throw new StoreUnavailableException("the writer is closed", null);
     }
     queue.add(flush);
@@ -151,6 +151,10 @@ public final class InferenceWriter implements AutoCloseable {
   private <T extends WriterTask> CompletableFuture<IngestReceipt> enqueue(T task) {
     if (closing) {
       throw new StoreUnavailableException("the writer is shutting down", null);
+    }
+    if (!thread.isAlive()) {
+      throw new StoreUnavailableException(
+          "the writer stopped on an unexpected error (see the log); restart Vigil", null);
     }
     int size = task.size();
     int total = queued.addAndGet(size);
