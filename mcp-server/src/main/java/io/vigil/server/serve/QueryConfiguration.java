@@ -24,12 +24,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class QueryConfiguration {
 
-  /** The writer's settings: profile window and roll-up spans the services align to. */
-  @Bean
-  IngestSettings ingestSettings(VigilProperties properties) {
-    return properties.ingest().settings();
-  }
-
   @Bean
   AccuracyService accuracyService(
       Database database, ModelRegistry registry, InstantSource clock, IngestSettings settings) {

@@ -2,6 +2,7 @@ package io.vigil.server.serve;
 
 import io.vigil.tools.ingest.CommitListener;
 import io.vigil.tools.ingest.InferenceWriter;
+import io.vigil.tools.ingest.IngestSettings;
 import io.vigil.tools.registry.ModelRegistry;
 import io.vigil.tools.store.Database;
 import java.io.IOException;
@@ -47,6 +48,15 @@ class StoreConfiguration {
   }
 
   /**
+   * The writer's settings, read once: the profile window and roll-up spans the writer stores and
+   * every service aligns its answers to.
+   */
+  @Bean
+  IngestSettings ingestSettings(VigilProperties properties) {
+    return properties.ingest().settings();
+  }
+
+  /**
    * The one writer of the store; every {@link CommitListener} bean (model metrics, later the
    * monitor) is told about each commit. Closing it commits what is queued and flushes profiles.
    */
@@ -54,11 +64,10 @@ class StoreConfiguration {
   InferenceWriter inferenceWriter(
       Database database,
       ModelRegistry registry,
-      VigilProperties properties,
+      IngestSettings settings,
       InstantSource clock,
       ObjectProvider<CommitListener> listeners) {
-    InferenceWriter writer =
-        InferenceWriter.start(database, registry, properties.ingest().settings(), clock);
+    InferenceWriter writer = InferenceWriter.start(database, registry, settings, clock);
     listeners.orderedStream().forEach(writer::addListener);
     return writer;
   }

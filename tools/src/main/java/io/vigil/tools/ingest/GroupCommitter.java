@@ -1,5 +1,6 @@
 package io.vigil.tools.ingest;
 
+import io.vigil.detectors.profile.FeatureProfile;
 import io.vigil.tools.ingest.CommitListener.Committed;
 import io.vigil.tools.ingest.CommitListener.JoinedLabel;
 import io.vigil.tools.ingest.InferenceTable.StoredLabel;
@@ -15,6 +16,7 @@ import io.vigil.tools.store.SqlDialect;
 import io.vigil.tools.store.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -24,6 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The writer thread's work: one transaction per group of batches, profile accumulation after the
@@ -31,8 +35,7 @@ import java.util.Set;
  */
 final class GroupCommitter {
 
-  private static final org.slf4j.Logger log =
-      org.slf4j.LoggerFactory.getLogger(GroupCommitter.class);
+  private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
 
   private static final double THROUGHPUT_SMOOTHING = 0.2;
 
@@ -269,7 +272,7 @@ final class GroupCommitter {
       return;
     }
     try (Connection connection = database.connection();
-        java.sql.Statement statement = connection.createStatement()) {
+        Statement statement = connection.createStatement()) {
       statement.execute("ANALYZE inference, label");
       analyzedAt += storedSinceAnalyze;
       storedSinceAnalyze = 0;
@@ -320,7 +323,7 @@ final class GroupCommitter {
       recover();
       return;
     }
-    Map<ProfileKey, io.vigil.detectors.profile.FeatureProfile> dirty = profiles.dirty();
+    Map<ProfileKey, FeatureProfile> dirty = profiles.dirty();
     try (Connection connection = database.connection()) {
       connection.setAutoCommit(false);
       try {
