@@ -1,0 +1,13 @@
+package io.vigil.tools.access;
+
+/** Something a caller may be allowed to do; a {@link Role} is a set of these. */
+public enum Permission {
+  /** Send inference records and labels. */
+  INGEST,
+  /** Read models, traffic and the observability answers over them. */
+  READ,
+  /** Record something for a person to act on (a remediation proposal); never executes it. */
+  PROPOSE,
+  /** Approve or reject a proposed action. */
+  APPROVE
+}
