@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       DriftCommand.class,
       BaselineCommand.class,
+      McpCommand.class,
+      TokenCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

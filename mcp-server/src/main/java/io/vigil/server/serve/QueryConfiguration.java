@@ -20,9 +20,11 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The observability services over the store, as beans: what the query endpoints (and later the MCP
  * tools) answer with. Every service reads the store with the settings the writer wrote it with.
+ * Public so that {@code vigil mcp}, which runs without the web server and the writer, can import
+ * the same services.
  */
 @Configuration(proxyBeanMethods = false)
-class QueryConfiguration {
+public class QueryConfiguration {
 
   @Bean
   AccuracyService accuracyService(

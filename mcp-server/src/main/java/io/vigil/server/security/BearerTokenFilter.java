@@ -1,0 +1,75 @@
+package io.vigil.server.security;
+
+import io.vigil.tools.store.StoreUnavailableException;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Lets a request through only with {@code Authorization: Bearer <token>} for a valid API token, and
+ * puts its {@link Caller} in the request attribute {@link Caller#REQUEST_ATTRIBUTE}. Otherwise
+ * answers 401 with {@code WWW-Authenticate: Bearer} (RFC 6750). What the caller may then do is
+ * decided where it acts (each MCP tool checks the caller's role).
+ */
+public final class BearerTokenFilter extends OncePerRequestFilter {
+
+  static final String REALM = "vigil";
+  private static final String SCHEME = "Bearer ";
+
+  private final ApiTokens tokens;
+
+  public BearerTokenFilter(ApiTokens tokens) {
+    this.tokens = tokens;
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String header = request.getHeader("Authorization");
+    if (header == null || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+      refuse(
+          response,
+          "Bearer realm=\"" + REALM + "\"",
+          "send an API token as 'Authorization: Bearer <token>' (`vigil token create` makes one)");
+      return;
+    }
+    Optional<Caller> caller;
+    try {
+      caller = tokens.authenticate(header.substring(SCHEME.length()).strip());
+    } catch (StoreUnavailableException e) {
+      response.setHeader("Retry-After", "5");
+      FilterProblems.send(
+          response,
+          HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+          "store-unavailable",
+          "The store is unavailable",
+          "the token cannot be checked while the store is unavailable; try again shortly");
+      return;
+    }
+    if (caller.isEmpty()) {
+      refuse(
+          response,
+          "Bearer realm=\"" + REALM + "\", error=\"invalid_token\"",
+          "the token is unknown or revoked");
+      return;
+    }
+    request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller.get());
+    chain.doFilter(request, response);
+  }
+
+  private static void refuse(HttpServletResponse response, String challenge, String detail)
+      throws IOException {
+    response.setHeader("WWW-Authenticate", challenge);
+    FilterProblems.send(
+        response,
+        HttpServletResponse.SC_UNAUTHORIZED,
+        "unauthorized",
+        "A valid API token is required",
+        detail);
+  }
+}

@@ -1,0 +1,34 @@
+package io.vigil.server.security;
+
+import io.vigil.tools.access.Permission;
+import io.vigil.tools.access.Role;
+import java.util.Objects;
+
+/**
+ * Who is calling: the holder of an API token (its name and role), or the local user of a stdio
+ * session, who is trusted as an administrator (nothing over MCP ever executes a remediation).
+ *
+ * @param name the token's name, or {@code local user}
+ * @param role what the caller may do
+ */
+public record Caller(String name, Role role) {
+
+  /** The request attribute under which an authenticated request carries its caller. */
+  public static final String REQUEST_ATTRIBUTE = Caller.class.getName();
+
+  private static final Caller LOCAL_USER = new Caller("local user", Role.ADMIN);
+
+  public Caller {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(role, "role");
+  }
+
+  /** The person who started {@code vigil mcp} on this machine. */
+  public static Caller localUser() {
+    return LOCAL_USER;
+  }
+
+  public boolean may(Permission permission) {
+    return role.grants(permission);
+  }
+}

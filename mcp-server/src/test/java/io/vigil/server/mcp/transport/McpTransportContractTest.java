@@ -1,0 +1,263 @@
+package io.vigil.server.mcp.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.GetPromptRequest;
+import io.modelcontextprotocol.spec.McpSchema.InitializeResult;
+import io.modelcontextprotocol.spec.McpSchema.Prompt;
+import io.modelcontextprotocol.spec.McpSchema.ReadResourceRequest;
+import io.modelcontextprotocol.spec.McpSchema.Resource;
+import io.modelcontextprotocol.spec.McpSchema.ResourceTemplate;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
+import io.modelcontextprotocol.spec.McpSchema.Tool;
+import io.modelcontextprotocol.spec.ProtocolVersions;
+import io.vigil.tools.access.Role;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * One contract, both transports, the MCP SDK's own client: {@code vigil mcp} launched as a child
+ * process (stdio) and {@code vigil serve}'s {@code /mcp} (Streamable HTTP, with an admin token),
+ * each over its own store seeded with the same traffic through the writer. Every answer must be the
+ * same over both.
+ */
+class McpTransportContractTest extends SeededServer {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final SeededStore STDIO_STORE = SeededStore.create("stdio");
+  private static McpSyncClient stdio;
+
+  private final List<McpSyncClient> httpClients = new ArrayList<>();
+
+  enum Transport {
+    STDIO,
+    HTTP
+  }
+
+  @BeforeAll
+  static void launchVigilMcp() {
+    stdio = McpClients.stdio(STDIO_STORE.dataDir(), McpClients.NEWEST);
+  }
+
+  @AfterAll
+  static void closeVigilMcp() {
+    if (stdio != null) {
+      stdio.closeGracefully();
+    }
+  }
+
+  @AfterEach
+  void closeHttpClients() {
+    httpClients.forEach(McpSyncClient::closeGracefully);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void initialize_declaresVigilAndNegotiatesTheNewestProtocol(Transport transport) {
+    McpSyncClient client = client(transport);
+
+    InitializeResult initialized = client.getCurrentInitializationResult();
+
+    assertThat(initialized.protocolVersion()).isEqualTo(ProtocolVersions.MCP_2025_11_25);
+    assertThat(initialized.serverInfo().name()).isEqualTo("vigil");
+    assertThat(initialized.serverInfo().version()).isNotBlank();
+    assertThat(initialized.capabilities().tools()).isNotNull();
+    assertThat(initialized.capabilities().resources()).isNotNull();
+    assertThat(initialized.capabilities().prompts()).isNotNull();
+    assertThat(initialized.capabilities().logging()).isNotNull();
+    assertThat(initialized.instructions()).isNotBlank();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void toolsList_offersTheWholeCatalogueToAnAdministrator(Transport transport) {
+    McpSyncClient client = client(transport);
+
+    List<Tool> tools = client.listTools().tools();
+
+    assertThat(tools)
+        .extracting(Tool::name)
+        .containsExactlyInAnyOrder("list_models", "describe_model", "propose_note");
+    assertThat(tools).allSatisfy(tool -> assertThat(tool.inputSchema()).isNotNull());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void callTool_withValidArguments_answersFromTheSeededStore(Transport transport) {
+    McpSyncClient client = client(transport);
+
+    CallToolResult models = client.callTool(call("list_models", Map.of()));
+    CallToolResult credit = client.callTool(call("describe_model", Map.of("model", "credit")));
+
+    assertThat(models.isError()).isNotEqualTo(Boolean.TRUE);
+    assertThat(json(models.structuredContent()).findValuesAsText("name"))
+        .containsExactly("credit", "fraud");
+    assertThat(json(credit.structuredContent()).get("versions").toString())
+        .isEqualTo("[\"v1\",\"v2\"]");
+    assertThat(json(credit.structuredContent()).get("active_version").asText()).isEqualTo("v1");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void callTool_withInvalidArguments_answersWithToolErrorsThatSayHowToFixTheCall(
+      Transport transport) {
+    McpSyncClient client = client(transport);
+
+    CallToolResult unknown = client.callTool(call("describe_model", Map.of("model", "credi")));
+    CallToolResult missing = client.callTool(call("describe_model", Map.of()));
+
+    assertThat(unknown.isError()).isTrue();
+    assertThat(text(unknown)).contains("credi").contains("credit").contains("fraud");
+    assertThat(missing.isError()).isTrue();
+    assertThat(text(missing)).contains("model");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void resources_areListedAndRead(Transport transport) {
+    McpSyncClient client = client(transport);
+
+    List<Resource> resources = client.listResources().resources();
+    List<ResourceTemplate> templates = client.listResourceTemplates().resourceTemplates();
+    TextResourceContents fraud =
+        (TextResourceContents) client.readResource(read("vigil://models/fraud")).contents().get(0);
+
+    assertThat(resources).extracting(Resource::uri).containsExactly("vigil://models");
+    assertThat(templates)
+        .extracting(ResourceTemplate::uriTemplate)
+        .containsExactly("vigil://models/{model}");
+    assertThat(json(fraud.text()).get("versions").toString()).isEqualTo("[\"v7\"]");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void prompts_areListedAndRendered(Transport transport) {
+    McpSyncClient client = client(transport);
+
+    List<Prompt> prompts = client.listPrompts().prompts();
+    String rendered =
+        ((TextContent)
+                client
+                    .getPrompt(prompt("investigate_model", Map.of("model", "credit")))
+                    .messages()
+                    .get(0)
+                    .content())
+            .text();
+
+    assertThat(prompts).extracting(Prompt::name).containsExactly("investigate_model");
+    assertThat(rendered).contains("credit");
+  }
+
+  @Test
+  void bothTransports_giveTheSameAnswers() {
+    McpSyncClient http = client(Transport.HTTP);
+
+    Map<String, Object> overStdio = transcript(stdio);
+    Map<String, Object> overHttp = transcript(http);
+
+    JsonNode stdioAnswers = JSON.valueToTree(overStdio);
+    JsonNode httpAnswers = JSON.valueToTree(overHttp);
+    assertThat(httpAnswers).isEqualTo(stdioAnswers);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {ProtocolVersions.MCP_2025_06_18, ProtocolVersions.MCP_2025_03_26})
+  void olderClients_overHttp_areServedInTheirOwnProtocol(String version) {
+    McpSyncClient old = McpClients.http(port, HTTP_STORE.token(Role.ADMIN), List.of(version));
+    httpClients.add(old);
+
+    CallToolResult models = old.callTool(call("list_models", Map.of()));
+
+    assertThat(old.getCurrentInitializationResult().protocolVersion()).isEqualTo(version);
+    assertThat(models.isError()).isNotEqualTo(Boolean.TRUE);
+  }
+
+  /** Stdio also serves 2024-11-05, which predates Streamable HTTP (it used HTTP with SSE). */
+  @Test
+  void theOldestClient_overStdio_isServedInItsOwnProtocol() {
+    McpSyncClient old =
+        McpClients.stdio(STDIO_STORE.dataDir(), List.of(ProtocolVersions.MCP_2024_11_05));
+    try {
+      CallToolResult models = old.callTool(call("list_models", Map.of()));
+
+      assertThat(old.getCurrentInitializationResult().protocolVersion())
+          .isEqualTo(ProtocolVersions.MCP_2024_11_05);
+      assertThat(models.isError()).isNotEqualTo(Boolean.TRUE);
+    } finally {
+      old.closeGracefully();
+    }
+  }
+
+  /** Every kind of request, valid and invalid, with its answer (as JSON, without metadata). */
+  private static Map<String, Object> transcript(McpSyncClient client) {
+    Map<String, Object> answers = new LinkedHashMap<>();
+    InitializeResult initialized = client.getCurrentInitializationResult();
+    answers.put("protocol", initialized.protocolVersion());
+    answers.put("server", initialized.serverInfo());
+    answers.put("capabilities", initialized.capabilities());
+    answers.put("instructions", initialized.instructions());
+    answers.put("tools", client.listTools().tools());
+    answers.put("list_models", client.callTool(call("list_models", Map.of())));
+    answers.put(
+        "describe_model", client.callTool(call("describe_model", Map.of("model", "credit"))));
+    answers.put(
+        "describe_unknown", client.callTool(call("describe_model", Map.of("model", "nope"))));
+    answers.put("describe_missing", client.callTool(call("describe_model", Map.of())));
+    answers.put("resources", client.listResources().resources());
+    answers.put("templates", client.listResourceTemplates().resourceTemplates());
+    answers.put("models", client.readResource(read("vigil://models")));
+    answers.put("credit", client.readResource(read("vigil://models/credit")));
+    answers.put("prompts", client.listPrompts().prompts());
+    answers.put("prompt", client.getPrompt(prompt("investigate_model", Map.of("model", "fraud"))));
+    return answers;
+  }
+
+  private McpSyncClient client(Transport transport) {
+    if (transport == Transport.STDIO) {
+      return stdio;
+    }
+    McpSyncClient http = McpClients.http(port, HTTP_STORE.token(Role.ADMIN), McpClients.NEWEST);
+    httpClients.add(http);
+    return http;
+  }
+
+  static CallToolRequest call(String tool, Map<String, Object> arguments) {
+    return CallToolRequest.builder(tool).arguments(arguments).build();
+  }
+
+  private static ReadResourceRequest read(String uri) {
+    return ReadResourceRequest.builder(uri).build();
+  }
+
+  private static GetPromptRequest prompt(String name, Map<String, Object> arguments) {
+    return GetPromptRequest.builder(name).arguments(arguments).build();
+  }
+
+  static String text(CallToolResult result) {
+    return ((TextContent) result.content().get(0)).text();
+  }
+
+  private static JsonNode json(Object value) {
+    try {
+      return value instanceof String text ? JSON.readTree(text) : JSON.valueToTree(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
