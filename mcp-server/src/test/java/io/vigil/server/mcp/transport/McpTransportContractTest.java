@@ -176,8 +176,7 @@ class McpTransportContractTest extends SeededServer {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {ProtocolVersions.MCP_2025_06_18, ProtocolVersions.MCP_2025_03_26})
+  @ValueSource(strings = {ProtocolVersions.MCP_2025_06_18, ProtocolVersions.MCP_2025_03_26})
   void olderClients_overHttp_areServedInTheirOwnProtocol(String version) {
     McpSyncClient old = McpClients.http(port, HTTP_STORE.token(Role.ADMIN), List.of(version));
     httpClients.add(old);
