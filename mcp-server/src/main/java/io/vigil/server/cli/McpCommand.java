@@ -55,12 +55,12 @@ final class McpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    StoreSettings settings = store.settings(spec, storeUsername);
+    List<String> arguments = springArguments();
     PrintStream protocol = System.out;
     System.setOut(System.err);
     // Spring Boot configures logging from --logging.config (below) and warns about this one.
     System.clearProperty("logback.configurationFile");
-    StoreSettings settings = store.settings(spec, storeUsername);
-    List<String> arguments = springArguments();
     try {
       McpStdio.run(settings, arguments, System.in, protocol);
     } catch (RuntimeException e) {
