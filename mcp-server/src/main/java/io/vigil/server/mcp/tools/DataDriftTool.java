@@ -7,10 +7,14 @@ import io.vigil.tools.drift.DriftResponse;
 import io.vigil.tools.drift.DriftService;
 import io.vigil.tools.drift.FeatureDriftResult;
 import io.vigil.tools.drift.FeatureDynamics;
+import io.vigil.tools.registry.FeatureNames;
+import io.vigil.tools.registry.ModelRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@code detect_data_drift}: each feature's drift against the baseline, ranked, with its velocity,
@@ -25,6 +29,9 @@ final class DataDriftTool implements VigilTool {
 
   /** The newest window scores kept in each feature's dynamics. */
   static final int MAX_SCORES = 12;
+
+  /** Known features named in an error message. */
+  private static final int MAX_NAMED_FEATURES = 50;
 
   private static final InputSchema INPUT =
       InputSchema.builder()
@@ -67,9 +74,11 @@ final class DataDriftTool implements VigilTool {
           .build();
 
   private final DriftService drift;
+  private final ModelRegistry registry;
 
-  DataDriftTool(DriftService drift) {
+  DataDriftTool(DriftService drift, ModelRegistry registry) {
     this.drift = drift;
+    this.registry = registry;
   }
 
   @Override
@@ -109,6 +118,9 @@ final class DataDriftTool implements VigilTool {
 
   @Override
   public ToolAnswer call(Arguments arguments) {
+    arguments
+        .strings("features")
+        .ifPresent(names -> requireKnown(arguments.required("model"), names));
     DriftResponse full =
         drift.drift(
             new DriftRequest(
@@ -123,6 +135,25 @@ final class DataDriftTool implements VigilTool {
     DriftResponse shown = compact(full, most, cuts);
     return ToolAnswer.of(shown, figures(full), "ask for fewer features or name them in features")
         .withCuts(cuts);
+  }
+
+  /** Unknown features are refused here: without a baseline the service would not look at them. */
+  private void requireKnown(String model, List<String> names) {
+    Set<String> known = new TreeSet<>(registry.snapshot().features(model).keySet());
+    for (String name : names) {
+      if (!known.contains(name) && !name.startsWith(FeatureNames.RESERVED_PREFIX)) {
+        throw ToolCallException.argument(
+            "features",
+            "model '"
+                + model
+                + "' has no feature "
+                + ToolJson.quote(name)
+                + "; its features: "
+                + String.join(", ", known.stream().limit(MAX_NAMED_FEATURES).toList())
+                + (known.size() > MAX_NAMED_FEATURES ? ", ..." : "")
+                + " (and @prediction, @confidence, @latency_ms)");
+      }
+    }
   }
 
   private static DriftResponse compact(DriftResponse full, int most, List<Truncation> cuts) {

@@ -14,7 +14,7 @@ public final class McpTools {
     List<VigilTool> tools = new ArrayList<>();
     tools.add(new ListModelsTool(services.registry(), services.health()));
     tools.add(new ModelAccuracyTool(services.accuracy()));
-    tools.add(new DataDriftTool(services.drift()));
+    tools.add(new DataDriftTool(services.drift(), services.registry()));
     tools.add(new InferenceLogsTool(services.logs()));
     tools.add(new VersionComparisonTool(services.comparison()));
     tools.add(new FeatureDistributionTool(services.distribution()));

@@ -219,7 +219,10 @@ class ToolCallsTest {
                 "get_model_accuracy",
                 Map.of("model", "checkout", "time_window", "2026-11-01T00:00Z/2026-11-01T12:00Z")));
 
-    assertThat(map(answer, "range")).containsEntry("from", "2026-11-01T00:00:00Z");
+    assertThat(map(answer, "range"))
+        .as(answer.toString())
+        .containsEntry("from", "2026-11-01T00:00:00Z");
+    assertThat(list(answer, "versions")).as(answer.toString()).isNotEmpty();
     Map<String, Object> v1 = first(answer, "versions");
     assertThat(((Number) map(v1, "total").get("labeled")).longValue()).isPositive();
   }
