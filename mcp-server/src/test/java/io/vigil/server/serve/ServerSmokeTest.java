@@ -119,7 +119,7 @@ class ServerSmokeTest {
     assertThat(health.at("/components/store/status").asText()).isEqualTo("UP");
     assertThat(health.at("/components/writer/details/queue_capacity").asInt()).isPositive();
 
-    // Metrics follow the commit on the writer thread; a flush queued behind it is a barrier.
+    // Metrics follow the commit, in commit order; a flush queued behind it is a barrier.
     writer.flushProfiles();
     String metrics = get("/actuator/prometheus").body();
     assertThat(metrics)

@@ -5,8 +5,9 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Told what each commit stored, on the writer thread right after the commit: keep it fast (update
- * counters, enqueue work), and never throw.
+ * Told what each commit stored, in commit order, on the thread that follows the writer's commits
+ * (beside the profile updates): keep it fast (update counters, enqueue work), and never throw. A
+ * slow listener holds back the profiles and, once the hand-over is full, the writer.
  */
 @FunctionalInterface
 public interface CommitListener {

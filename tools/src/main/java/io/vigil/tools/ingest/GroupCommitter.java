@@ -1,6 +1,5 @@
 package io.vigil.tools.ingest;
 
-import io.vigil.detectors.profile.FeatureProfile;
 import io.vigil.tools.ingest.CommitListener.Committed;
 import io.vigil.tools.ingest.CommitListener.JoinedLabel;
 import io.vigil.tools.ingest.InferenceTable.StoredLabel;
@@ -11,69 +10,51 @@ import io.vigil.tools.registry.ModelRegistry;
 import io.vigil.tools.registry.RegistrySnapshot;
 import io.vigil.tools.store.Database;
 import io.vigil.tools.store.ProfileKey;
-import io.vigil.tools.store.ProfileRepository;
-import io.vigil.tools.store.SqlDialect;
 import io.vigil.tools.store.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The writer thread's work: one transaction per group of batches, profile accumulation after the
- * commit, profile flushes with the sequence they cover, and recovery at start. Writer thread only.
+ * The writer thread's work: one transaction per group of batches, each batch stored whole or
+ * refused, with the per-window counters in the same transaction. What follows a commit (profiles,
+ * listeners) is the {@link ProfileStage}'s. Writer thread only.
  */
 final class GroupCommitter {
 
-  private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
-
   private static final double THROUGHPUT_SMOOTHING = 0.2;
-
-  /** Rows written before the writer first refreshes PostgreSQL's statistics itself. */
-  private static final long MIN_ANALYZE_ROWS = 10_000;
 
   private final Database database;
   private final ModelRegistry registry;
   private final IngestSettings settings;
   private final InstantSource clock;
   private final RegistryCheck check;
-  private final ProfileAccumulator profiles;
   private final LabelJoin labelJoin = new LabelJoin();
   private long lastSeq;
-
-  /** Every record with seq <= this is in the stored profiles plus the accumulator. */
-  private long accumulatedSeq;
-
-  private boolean needsRecovery;
   private volatile double recordsPerSecond;
   private volatile String lastFailure;
-  private volatile int dirtyProfiles;
-  private long storedSinceAnalyze;
-  private long analyzedAt = MIN_ANALYZE_ROWS;
 
   GroupCommitter(
-      Database database, ModelRegistry registry, IngestSettings settings, InstantSource clock) {
+      Database database,
+      ModelRegistry registry,
+      IngestSettings settings,
+      InstantSource clock,
+      long lastSeq) {
     this.database = database;
     this.registry = registry;
     this.settings = settings;
     this.clock = clock;
     this.check = new RegistryCheck(settings.limits());
-    this.profiles =
-        new ProfileAccumulator(
-            settings.profiles(),
-            settings.profileSpans(),
-            settings.profileCacheSize(),
-            modelId -> registry.snapshot().modelById(modelId).task());
+    this.lastSeq = lastSeq;
   }
 
   double recordsPerSecond() {
@@ -84,16 +65,8 @@ final class GroupCommitter {
     return lastFailure;
   }
 
-  int dirtyProfiles() {
-    return dirtyProfiles;
-  }
-
-  boolean profilesOverCapacity() {
-    return profiles.overCapacity();
-  }
-
   /** Commits a group, completing each task's future; returns what was stored. */
-  Committed commit(List<WriterTask> group) {
+  ProfileStage.Group commit(List<WriterTask> group) {
     long started = System.nanoTime();
     try {
       GroupResult result = commitOnce(group);
@@ -106,8 +79,11 @@ final class GroupCommitter {
               ? records / seconds
               : (1 - THROUGHPUT_SMOOTHING) * recordsPerSecond
                   + THROUGHPUT_SMOOTHING * (records / seconds);
-      return new Committed(
-          result.stored().stream().map(CheckedRecord::record).toList(), result.joined());
+      return new ProfileStage.Group(
+          result.stored(),
+          result.seqs(),
+          new Committed(
+              result.stored().stream().map(CheckedRecord::record).toList(), result.joined()));
     } catch (SQLException e) {
       check.reset();
       lastFailure = e.getMessage();
@@ -116,20 +92,24 @@ final class GroupCommitter {
       }
       RuntimeException failure = translate(e);
       group.forEach(task -> task.future().completeExceptionally(failure));
-      return new Committed(List.of(), List.of());
+      return new ProfileStage.Group(List.of(), List.of(), new Committed(List.of(), List.of()));
     }
   }
 
   /** A failed group is retried batch by batch, so one bad batch fails alone. */
-  private Committed commitOneByOne(List<WriterTask> group) {
-    List<InferenceRecord> stored = new ArrayList<>();
+  private ProfileStage.Group commitOneByOne(List<WriterTask> group) {
+    List<CheckedRecord> stored = new ArrayList<>();
+    List<Long> seqs = new ArrayList<>();
+    List<InferenceRecord> records = new ArrayList<>();
     List<JoinedLabel> joined = new ArrayList<>();
     for (WriterTask task : group) {
-      Committed one = commit(List.of(task));
-      stored.addAll(one.inferences());
-      joined.addAll(one.labels());
+      ProfileStage.Group one = commit(List.of(task));
+      stored.addAll(one.stored());
+      seqs.addAll(one.seqs());
+      records.addAll(one.committed().inferences());
+      joined.addAll(one.committed().labels());
     }
-    return new Committed(stored, joined);
+    return new ProfileStage.Group(stored, seqs, new Committed(records, joined));
   }
 
   private record GroupResult(
@@ -147,8 +127,9 @@ final class GroupCommitter {
     List<CheckedRecord> stored = new ArrayList<>();
     List<Long> seqs = new ArrayList<>();
     List<JoinedLabel> joined = new ArrayList<>();
-    Map<WriterTask, IngestReceipt> receipts = new LinkedHashMap<>();
-    Map<WriterTask, RuntimeException> rejections = new LinkedHashMap<>();
+    // Identity maps: a task's own hashCode would hash every record in its batch.
+    Map<WriterTask, IngestReceipt> receipts = new IdentityHashMap<>();
+    Map<WriterTask, RuntimeException> rejections = new IdentityHashMap<>();
     Map<Long, Map<String, FeatureKind>> newFeatures = new HashMap<>();
     long seq = lastSeq;
     try (Connection connection = database.connection()) {
@@ -164,7 +145,15 @@ final class GroupCommitter {
                       (id, f) ->
                           newFeatures.computeIfAbsent(id, k -> new LinkedHashMap<>()).putAll(f));
               int before = stored.size();
-              seq = insert(connection, checked.records(), seq, counters, stored, seqs);
+              seq =
+                  insert(
+                      connection,
+                      checked.records(),
+                      inferences.encoded(),
+                      seq,
+                      counters,
+                      stored,
+                      seqs);
               int added = stored.size() - before;
               receipts.put(
                   task,
@@ -204,6 +193,7 @@ final class GroupCommitter {
   private long insert(
       Connection connection,
       List<CheckedRecord> records,
+      List<EncodedColumns> encoded,
       long seq,
       WindowCounters counters,
       List<CheckedRecord> stored,
@@ -215,8 +205,9 @@ final class GroupCommitter {
     for (Map.Entry<Long, List<CheckedRecord>> model : byModel.entrySet()) {
       long modelId = model.getKey();
       List<String> ids = model.getValue().stream().map(r -> r.record().requestId()).toList();
-      Set<String> existing = new HashSet<>(InferenceTable.existingIds(connection, modelId, ids));
-      Map<String, StoredLabel> pending = InferenceTable.labels(connection, modelId, ids);
+      InferenceTable.Known known = InferenceTable.known(connection, modelId, ids);
+      Set<String> existing = new HashSet<>(known.stored());
+      Map<String, StoredLabel> pending = known.labels();
       List<InferenceTable.Row> rows = new ArrayList<>();
       for (CheckedRecord checked : model.getValue()) {
         InferenceRecord record = checked.record();
@@ -231,7 +222,14 @@ final class GroupCommitter {
                 record.prediction().orElse(null), label == null ? null : label.value());
         rows.add(
             new InferenceTable.Row(
-                modelId, checked.version().id(), seq, windowStart, record, label, correct));
+                modelId,
+                checked.version().id(),
+                seq,
+                windowStart,
+                record,
+                encoded.get(checked.index()),
+                label,
+                correct));
         LabelJoin.count(
             counters,
             new WindowKey(modelId, checked.version().id(), windowStart),
@@ -241,7 +239,7 @@ final class GroupCommitter {
         seqs.add(seq);
       }
       if (!rows.isEmpty()) {
-        InferenceTable.insert(connection, rows);
+        InferenceTable.insert(connection, database.dialect(), rows);
       }
     }
     return seq;
@@ -256,124 +254,6 @@ final class GroupCommitter {
       registry.refresh();
     }
     check.reset();
-    accumulate(result.stored(), result.seqs());
-    refreshStatistics(result.stored().size() + result.joined().size());
-  }
-
-  /**
-   * Runs {@code ANALYZE} on PostgreSQL whenever the rows written since the last one reach the
-   * table's size then. A fresh table's statistics say "empty", and until autovacuum catches up the
-   * planner answers key lookups by scanning the model's rows, so commits slow down as the table
-   * grows (700 records/s at 100k rows before this).
-   */
-  private void refreshStatistics(long written) {
-    storedSinceAnalyze += written;
-    if (database.dialect() != SqlDialect.POSTGRESQL || storedSinceAnalyze < analyzedAt) {
-      return;
-    }
-    try (Connection connection = database.connection();
-        Statement statement = connection.createStatement()) {
-      statement.execute("ANALYZE inference, label");
-      analyzedAt += storedSinceAnalyze;
-      storedSinceAnalyze = 0;
-    } catch (SQLException | RuntimeException e) {
-      log.warn("could not refresh the store's statistics: {}", e.toString());
-    }
-  }
-
-  private void accumulate(List<CheckedRecord> stored, List<Long> seqs) {
-    if (needsRecovery || stored.isEmpty()) {
-      return;
-    }
-    RegistrySnapshot snapshot = registry.snapshot();
-    try (Connection connection = database.connection()) {
-      for (int i = 0; i < stored.size(); i++) {
-        CheckedRecord checked = stored.get(i);
-        InferenceRecord record = checked.record();
-        ProfileInput input =
-            new ProfileInput(
-                checked.model().id(),
-                checked.version().id(),
-                seqs.get(i),
-                record.timestamp(),
-                record.features(),
-                record.prediction().orElse(null),
-                record.effectiveConfidence(),
-                record.latencyMs());
-        profiles.accept(connection, input, snapshot.featuresOf(checked.model().id()));
-        accumulatedSeq = seqs.get(i);
-      }
-    } catch (SQLException | RuntimeException e) {
-      // The records are committed; their profiles are rebuilt from the store at the next flush.
-      profiles.clear();
-      needsRecovery = true;
-      lastFailure = e.getMessage();
-      log.warn("profiles will be rebuilt from the store: {}", e.toString());
-    }
-    dirtyProfiles = profiles.dirtyCount();
-  }
-
-  /**
-   * Writes the accumulated profiles and the sequence they cover in one transaction.
-   *
-   * @throws StoreUnavailableException if the store failed; the profiles stay in memory
-   */
-  void flush() {
-    if (needsRecovery) {
-      recover();
-      return;
-    }
-    Map<ProfileKey, FeatureProfile> dirty = profiles.dirty();
-    try (Connection connection = database.connection()) {
-      connection.setAutoCommit(false);
-      try {
-        ProfileRepository.write(connection, dirty);
-        ProgressTable.write(connection, accumulatedSeq);
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        rollbackQuietly(connection);
-        throw e;
-      }
-    } catch (SQLException e) {
-      lastFailure = e.getMessage();
-      throw translate(e);
-    }
-    profiles.flushed();
-    dirtyProfiles = profiles.dirtyCount();
-  }
-
-  /**
-   * Rebuilds the profiles of records committed after the last flush from the store, and flushes.
-   *
-   * @throws StoreUnavailableException if the store cannot be read
-   */
-  void recover() {
-    profiles.clear();
-    try (Connection connection = database.connection()) {
-      connection.setAutoCommit(false);
-      long profiled = ProgressTable.read(connection);
-      lastSeq = Math.max(lastSeq, Math.max(profiled, ProgressTable.maxSeq(connection)));
-      accumulatedSeq = profiled;
-      RegistrySnapshot snapshot = registry.snapshot();
-      ProgressTable.replay(
-          connection,
-          profiled,
-          input -> {
-            profiles.accept(connection, input, snapshot.featuresOf(input.modelId()));
-            accumulatedSeq = input.seq();
-          });
-      ProfileRepository.write(connection, profiles.dirty());
-      ProgressTable.write(connection, accumulatedSeq);
-      connection.commit();
-    } catch (SQLException e) {
-      profiles.clear();
-      needsRecovery = true;
-      lastFailure = e.getMessage();
-      throw translate(e);
-    }
-    profiles.flushed();
-    needsRecovery = false;
-    dirtyProfiles = 0;
   }
 
   private static boolean isConnectionFailure(SQLException e) {

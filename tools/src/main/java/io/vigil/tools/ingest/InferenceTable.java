@@ -1,6 +1,7 @@
 package io.vigil.tools.ingest;
 
 import io.vigil.tools.store.JsonColumn;
+import io.vigil.tools.store.SqlDialect;
 import io.vigil.tools.store.Timestamps;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -45,26 +46,44 @@ final class InferenceTable {
       long seq,
       Instant windowStart,
       InferenceRecord record,
+      EncodedColumns encoded,
       StoredLabel label,
       Boolean correct) {}
 
-  static Set<String> existingIds(Connection connection, long modelId, Collection<String> ids)
+  /** What the store holds for a batch's request ids: those already stored, labels waiting. */
+  record Known(Set<String> stored, Map<String, StoredLabel> labels) {}
+
+  /** Which of {@code ids} are stored already and which have a label waiting, in one round trip. */
+  static Known known(Connection connection, long modelId, Collection<String> ids)
       throws SQLException {
-    Set<String> existing = new HashSet<>();
+    Set<String> stored = new HashSet<>();
+    Map<String, StoredLabel> labels = new HashMap<>();
     for (List<String> chunk : chunks(ids)) {
       try (PreparedStatement statement =
           connection.prepareStatement(
-              "SELECT i.request_id FROM inference i JOIN UNNEST(?) AS wanted (id) ON i.request_id"
-                  + " = wanted.id WHERE i.model_id = ?")) {
-        bindIds(statement, modelId, chunk);
+              "SELECT wanted.id, i.request_id AS stored_id, l.label_class, l.label_value, l.ts"
+                  + " FROM UNNEST(?) AS wanted (id) LEFT JOIN inference i ON i.model_id = ? AND"
+                  + " i.request_id = wanted.id LEFT JOIN label l ON l.model_id = ? AND"
+                  + " l.request_id = wanted.id WHERE i.request_id IS NOT NULL OR l.request_id IS"
+                  + " NOT NULL")) {
+        statement.setArray(1, connection.createArrayOf("VARCHAR", chunk.toArray()));
+        statement.setLong(2, modelId);
+        statement.setLong(3, modelId);
         try (ResultSet rows = statement.executeQuery()) {
           while (rows.next()) {
-            existing.add(rows.getString(1));
+            String id = rows.getString(1);
+            if (rows.getString("stored_id") != null) {
+              stored.add(id);
+            }
+            Outcome label = outcome(rows, "label_class", "label_value");
+            if (label != null) {
+              labels.put(id, new StoredLabel(label, Timestamps.get(rows, "ts")));
+            }
           }
         }
       }
     }
-    return existing;
+    return new Known(stored, labels);
   }
 
   static Map<String, StoredLabel> labels(
@@ -120,14 +139,28 @@ final class InferenceTable {
     return targets;
   }
 
-  static void insert(Connection connection, List<Row> rows) throws SQLException {
+  private static final String COLUMNS =
+      "model_id, request_id, seq, version_id, ts, window_start, features, embedding,"
+          + " predicted_class, predicted_value, confidence, probabilities, latency_ms, segment,"
+          + " error_type, label_class, label_value, labeled_at, correct";
+
+  /** Inserts new rows: PostgreSQL's {@code COPY} there, a batched {@code INSERT} elsewhere. */
+  static void insert(Connection connection, SqlDialect dialect, List<Row> rows)
+      throws SQLException {
+    if (dialect == SqlDialect.POSTGRESQL) {
+      CopyRows.copy(
+          connection, "COPY inference (" + COLUMNS + ") FROM STDIN WITH (FORMAT csv)", rows);
+    } else {
+      insertBatch(connection, rows);
+    }
+  }
+
+  private static void insertBatch(Connection connection, List<Row> rows) throws SQLException {
     try (PreparedStatement statement =
         connection.prepareStatement(
-            "INSERT INTO inference (model_id, request_id, seq, version_id, ts, window_start,"
-                + " features, embedding, predicted_class, predicted_value, confidence,"
-                + " probabilities, latency_ms, segment, error_type, label_class, label_value,"
-                + " labeled_at, correct) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?)")) {
+            "INSERT INTO inference ("
+                + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (Row row : rows) {
         InferenceRecord record = row.record();
         statement.setLong(1, row.modelId());
@@ -136,20 +169,19 @@ final class InferenceTable {
         statement.setLong(4, row.versionId());
         Timestamps.set(statement, 5, record.timestamp());
         Timestamps.set(statement, 6, row.windowStart());
-        statement.setString(7, FeatureJson.write(record.features()));
+        statement.setString(7, row.encoded().features());
         statement.setBytes(8, record.embedding().map(Embedding::toBytes).orElse(null));
         bindOutcome(statement, 9, record.prediction().orElse(null));
         setDouble(
             statement,
             11,
             record.confidence().isPresent() ? record.confidence().getAsDouble() : null);
-        statement.setString(
-            12, record.probabilities().isEmpty() ? null : JsonColumn.write(record.probabilities()));
+        statement.setString(12, row.encoded().probabilities());
         setDouble(
             statement,
             13,
             record.latencyMs().isPresent() ? record.latencyMs().getAsDouble() : null);
-        statement.setString(14, JsonColumn.write(record.segment()));
+        statement.setString(14, row.encoded().segment());
         statement.setString(15, record.error().orElse(null));
         bindOutcome(statement, 16, row.label() == null ? null : row.label().value());
         Timestamps.set(statement, 18, row.label() == null ? null : row.label().timestamp());

@@ -11,10 +11,10 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,14 +43,15 @@ public final class InferenceWriter implements AutoCloseable {
   private final IngestSettings settings;
   private final BlockingQueue<WriterTask> queue = new LinkedBlockingQueue<>();
   private final AtomicInteger queued = new AtomicInteger();
-  private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
   private final GroupCommitter committer;
+  private final ProfileStage stage;
   private final Thread thread;
   private volatile boolean closing;
 
-  private InferenceWriter(IngestSettings settings, GroupCommitter committer) {
+  private InferenceWriter(IngestSettings settings, GroupCommitter committer, ProfileStage stage) {
     this.settings = settings;
     this.committer = committer;
+    this.stage = stage;
     this.thread = new Thread(this::run, "vigil-writer");
   }
 
@@ -62,15 +63,17 @@ public final class InferenceWriter implements AutoCloseable {
    */
   public static InferenceWriter start(
       Database database, ModelRegistry registry, IngestSettings settings, InstantSource clock) {
-    GroupCommitter committer = new GroupCommitter(database, registry, settings, clock);
-    InferenceWriter writer = new InferenceWriter(settings, committer);
-    committer.recover();
+    ProfileStage stage = new ProfileStage(database, registry, settings);
+    long lastSeq = stage.start();
+    GroupCommitter committer = new GroupCommitter(database, registry, settings, clock, lastSeq);
+    InferenceWriter writer = new InferenceWriter(settings, committer, stage);
     writer.thread.start();
     return writer;
   }
 
+  /** Adds a listener, told of each commit in commit order on the thread that follows commits. */
   public void addListener(CommitListener listener) {
-    listeners.add(listener);
+    stage.addListener(listener);
   }
 
   /**
@@ -80,7 +83,12 @@ public final class InferenceWriter implements AutoCloseable {
    * @throws StoreUnavailableException at once when the writer is closing
    */
   public CompletableFuture<IngestReceipt> submitInferences(List<InferenceRecord> batch) {
-    return enqueue(new WriterTask.Inferences(List.copyOf(batch), new CompletableFuture<>()));
+    List<InferenceRecord> records = List.copyOf(batch);
+    return enqueue(
+        records.size(),
+        () ->
+            new WriterTask.Inferences(
+                records, EncodedColumns.of(records), new CompletableFuture<>()));
   }
 
   /**
@@ -90,7 +98,8 @@ public final class InferenceWriter implements AutoCloseable {
    * @throws StoreUnavailableException at once when the writer is closing
    */
   public CompletableFuture<IngestReceipt> submitLabels(List<LabelRecord> batch) {
-    return enqueue(new WriterTask.Labels(List.copyOf(batch), new CompletableFuture<>()));
+    List<LabelRecord> labels = List.copyOf(batch);
+    return enqueue(labels.size(), () -> new WriterTask.Labels(labels, new CompletableFuture<>()));
   }
 
   /**
@@ -110,13 +119,14 @@ public final class InferenceWriter implements AutoCloseable {
   }
 
   /**
-   * Writes every profile change so far to the store and waits for it.
+   * Writes every profile change so far to the store and waits for it; by then every listener has
+   * been told of every commit before the call.
    *
    * @throws StoreUnavailableException if the store failed
    */
   public void flushProfiles() {
     WriterTask.Flush flush = new WriterTask.Flush(new CompletableFuture<>());
-    if (closing || !thread.isAlive()) {
+    if (closing || !thread.isAlive() || !stage.isAlive()) {
       throw new StoreUnavailableException("the writer is closed", null);
     }
     queue.add(flush);
@@ -128,9 +138,10 @@ public final class InferenceWriter implements AutoCloseable {
         queued.get(),
         settings.queueCapacity(),
         committer.recordsPerSecond(),
-        committer.dirtyProfiles(),
-        Optional.ofNullable(committer.lastFailure()),
-        thread.isAlive());
+        stage.dirtyProfiles(),
+        Optional.ofNullable(committer.lastFailure())
+            .or(() -> Optional.ofNullable(stage.lastFailure())),
+        thread.isAlive() && stage.isAlive());
   }
 
   /** Commits everything queued, flushes the profiles, and stops the thread. */
@@ -143,20 +154,21 @@ public final class InferenceWriter implements AutoCloseable {
     queue.add(WriterTask.STOP);
     try {
       thread.join(TimeUnit.SECONDS.toMillis(CLOSE_TIMEOUT_SECONDS));
+      stage.stop(TimeUnit.SECONDS.toMillis(CLOSE_TIMEOUT_SECONDS));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
-  private <T extends WriterTask> CompletableFuture<IngestReceipt> enqueue(T task) {
+  /** Reserves room for {@code size} records, then builds the task (its encoding included). */
+  private CompletableFuture<IngestReceipt> enqueue(int size, Supplier<WriterTask> build) {
     if (closing) {
       throw new StoreUnavailableException("the writer is shutting down", null);
     }
-    if (!thread.isAlive()) {
+    if (!thread.isAlive() || !stage.isAlive()) {
       throw new StoreUnavailableException(
           "the writer stopped on an unexpected error (see the log); restart Vigil", null);
     }
-    int size = task.size();
     int total = queued.addAndGet(size);
     if (total > settings.queueCapacity() && total != size) {
       queued.addAndGet(-size);
@@ -167,6 +179,13 @@ public final class InferenceWriter implements AutoCloseable {
               + settings.queueCapacity()
               + "); nothing from this batch was stored, send it again later",
           retryAfter(total - size));
+    }
+    WriterTask task;
+    try {
+      task = build.get();
+    } catch (RuntimeException e) {
+      queued.addAndGet(-size);
+      throw e;
     }
     queue.add(task);
     return task.future();
@@ -201,27 +220,22 @@ public final class InferenceWriter implements AutoCloseable {
   }
 
   private void loop() {
-    long flushNanos = settings.profileFlushInterval().toNanos();
-    long nextFlush = System.nanoTime() + flushNanos;
     boolean stopping = false;
     while (!stopping) {
       List<WriterTask> group = new ArrayList<>();
       try {
-        long wait = Math.max(1, nextFlush - System.nanoTime());
-        WriterTask first = queue.poll(wait, TimeUnit.NANOSECONDS);
-        if (first != null) {
-          group.add(first);
-          int records = first.size();
-          while (records < settings.maxGroupRecords()
-              && queue.peek() != null
-              && !(queue.peek() instanceof WriterTask.Stop)) {
-            WriterTask next = queue.poll();
-            group.add(next);
-            records += next.size();
-          }
-          if (queue.peek() instanceof WriterTask.Stop) {
-            stopping = true;
-          }
+        WriterTask first = queue.take();
+        group.add(first);
+        int records = first.size();
+        while (records < settings.maxGroupRecords()
+            && queue.peek() != null
+            && !(queue.peek() instanceof WriterTask.Stop)) {
+          WriterTask next = queue.poll();
+          group.add(next);
+          records += next.size();
+        }
+        if (queue.peek() instanceof WriterTask.Stop) {
+          stopping = true;
         }
       } catch (InterruptedException e) {
         stopping = true;
@@ -234,15 +248,10 @@ public final class InferenceWriter implements AutoCloseable {
       flushes.removeAll(group);
       try {
         if (!group.isEmpty()) {
-          CommitListener.Committed committed = committer.commit(group);
-          notifyListeners(committed);
+          stage.accept(committer.commit(group));
         }
-        boolean due = System.nanoTime() >= nextFlush || committer.profilesOverCapacity();
-        if (due || !flushes.isEmpty() || stopping) {
-          committer.flush();
-          nextFlush = System.nanoTime() + flushNanos;
-          flushes.forEach(flush -> flush.future().complete(null));
-        }
+        // After the group's hand-over: a flush covers every commit before it.
+        flushes.forEach(flush -> stage.flush(flush.future()));
       } catch (RuntimeException e) {
         group.forEach(task -> task.future().completeExceptionally(e));
         flushes.forEach(flush -> flush.future().completeExceptionally(e));
@@ -257,19 +266,6 @@ public final class InferenceWriter implements AutoCloseable {
     while ((task = queue.poll()) != null) {
       task.future()
           .completeExceptionally(new StoreUnavailableException("the writer stopped", null));
-    }
-  }
-
-  private void notifyListeners(CommitListener.Committed committed) {
-    if (committed.inferences().isEmpty() && committed.labels().isEmpty()) {
-      return;
-    }
-    for (CommitListener listener : listeners) {
-      try {
-        listener.committed(committed);
-      } catch (RuntimeException e) {
-        log.warn("commit listener {} failed: {}", listener, e.toString());
-      }
     }
   }
 }

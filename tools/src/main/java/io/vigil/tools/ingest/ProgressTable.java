@@ -48,14 +48,16 @@ final class ProgressTable {
     }
   }
 
-  /** Streams the records committed after {@code profiledSeq}, in commit order. */
-  static void replay(Connection connection, long profiledSeq, ReplaySink sink) throws SQLException {
+  /** Streams the records committed after {@code profiledSeq} up to {@code upToSeq}, in order. */
+  static void replay(Connection connection, long profiledSeq, long upToSeq, ReplaySink sink)
+      throws SQLException {
     try (PreparedStatement statement =
         connection.prepareStatement(
             "SELECT model_id, version_id, seq, ts, features, predicted_class, predicted_value,"
-                + " confidence, probabilities, latency_ms FROM inference WHERE seq > ? ORDER BY"
-                + " seq")) {
+                + " confidence, probabilities, latency_ms FROM inference WHERE seq > ? AND seq <= ?"
+                + " ORDER BY seq")) {
       statement.setLong(1, profiledSeq);
+      statement.setLong(2, upToSeq);
       statement.setFetchSize(REPLAY_FETCH_SIZE);
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {

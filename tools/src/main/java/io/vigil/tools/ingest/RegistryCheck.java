@@ -37,8 +37,12 @@ final class RegistryCheck {
   /** What a checked inference batch stores. */
   record Checked(List<CheckedRecord> records, Map<Long, Map<String, FeatureKind>> newFeatures) {}
 
-  /** A record with its model and version resolved and its prediction normalized. */
-  record CheckedRecord(InferenceRecord record, Model model, ModelVersion version) {}
+  /**
+   * A record with its model and version resolved and its prediction normalized.
+   *
+   * @param index the record's position in its batch
+   */
+  record CheckedRecord(int index, InferenceRecord record, Model model, ModelVersion version) {}
 
   /** Forget features learned by a group that did not commit. */
   void reset() {
@@ -102,7 +106,7 @@ final class RegistryCheck {
       InferenceRecord normalized = normalizePrediction(index, record, model.get(), violations);
       checkFeatures(index, record, model.get().id(), registry, newFeatures, violations);
       if (violations.size() == before) {
-        checked.add(new CheckedRecord(normalized, model.get(), version.get()));
+        checked.add(new CheckedRecord(index, normalized, model.get(), version.get()));
       }
     }
     if (!violations.isEmpty()) {

@@ -13,7 +13,11 @@ sealed interface WriterTask {
 
   CompletableFuture<IngestReceipt> future();
 
-  record Inferences(List<InferenceRecord> batch, CompletableFuture<IngestReceipt> future)
+  /** Inference records and their JSON columns, encoded before the batch is queued. */
+  record Inferences(
+      List<InferenceRecord> batch,
+      List<EncodedColumns> encoded,
+      CompletableFuture<IngestReceipt> future)
       implements WriterTask {
     @Override
     public int size() {

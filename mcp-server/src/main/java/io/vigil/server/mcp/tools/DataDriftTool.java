@@ -1,0 +1,301 @@
+package io.vigil.server.mcp.tools;
+
+import io.vigil.server.mcp.McpCatalog.ToolAccess;
+import io.vigil.server.mcp.tools.InputSchema.Presence;
+import io.vigil.tools.drift.DriftRequest;
+import io.vigil.tools.drift.DriftResponse;
+import io.vigil.tools.drift.DriftService;
+import io.vigil.tools.drift.FeatureDriftResult;
+import io.vigil.tools.drift.FeatureDynamics;
+import io.vigil.tools.registry.FeatureNames;
+import io.vigil.tools.registry.ModelRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code detect_data_drift}: each feature's drift against the baseline, ranked, with its velocity,
+ * acceleration and risk; dataset, prediction and embedding drift.
+ */
+final class DataDriftTool implements VigilTool {
+
+  /** Features returned when the call does not say. */
+  static final int DEFAULT_MAX_FEATURES = 20;
+
+  static final int MAX_FEATURES = 100;
+
+  /** The newest window scores kept in each feature's dynamics. */
+  static final int MAX_SCORES = 12;
+
+  /** Known features named in an error message. */
+  private static final int MAX_NAMED_FEATURES = 50;
+
+  private static final InputSchema INPUT =
+      InputSchema.builder()
+          .string("model", Presence.REQUIRED, Descriptions.MODEL)
+          .string("version", Presence.OPTIONAL, Descriptions.VERSION_ACTIVE)
+          .string(
+              "time_window",
+              Presence.OPTIONAL,
+              Descriptions.window("The current traffic compared with the baseline"))
+          .strings(
+              "features",
+              Presence.OPTIONAL,
+              "Only these features, e.g. [\"age\", \"income\"]; also \"@prediction\","
+                  + " \"@confidence\", \"@latency_ms\". Leave it out for every registered feature.")
+          .number(
+              "threshold",
+              Presence.OPTIONAL,
+              "The effect size every test must reach to call drift (e.g. 0.1), replacing each"
+                  + " method's default (KS distance 0.05, Cramér's V 0.1, PSI-like measures as"
+                  + " documented). Leave it out for the defaults.",
+              0,
+              1_000)
+          .number(
+              "alpha",
+              Presence.OPTIONAL,
+              "The significance level after the Benjamini-Hochberg correction across features,"
+                  + " strictly between 0 and 1. Default 0.05.",
+              0,
+              1)
+          .integer(
+              "max_features",
+              Presence.OPTIONAL,
+              "How many of the ranked features to return (most drifted first), 1 to "
+                  + MAX_FEATURES
+                  + ". Default "
+                  + DEFAULT_MAX_FEATURES
+                  + ". The dataset verdict always counts every feature.",
+              1,
+              MAX_FEATURES)
+          .build();
+
+  private final DriftService drift;
+  private final ModelRegistry registry;
+
+  DataDriftTool(DriftService drift, ModelRegistry registry) {
+    this.drift = drift;
+    this.registry = registry;
+  }
+
+  @Override
+  public String name() {
+    return "detect_data_drift";
+  }
+
+  @Override
+  public String title() {
+    return "Detect data drift";
+  }
+
+  @Override
+  public String description() {
+    return "Tests each feature of one version's traffic against its baseline (KS, chi-square and"
+        + " others, corrected for multiple testing, with effect sizes), ranked most drifted first;"
+        + " gives the dataset verdict, prediction drift and embedding drift, and for each feature"
+        + " the dynamics of its drift score over recent windows: level, velocity and acceleration"
+        + " per window and a risk (STABLE, WATCH, WARNING, CRITICAL) with the time to alarm, the"
+        + " early warning before a threshold is crossed.";
+  }
+
+  @Override
+  public ToolAccess access() {
+    return ToolAccess.READ;
+  }
+
+  @Override
+  public InputSchema input() {
+    return INPUT;
+  }
+
+  @Override
+  public Class<? extends Record> output() {
+    return DriftResponse.class;
+  }
+
+  @Override
+  public ToolAnswer call(Arguments arguments) {
+    arguments
+        .strings("features")
+        .ifPresent(names -> requireKnown(arguments.required("model"), names));
+    DriftResponse full =
+        drift.drift(
+            new DriftRequest(
+                arguments.required("model"),
+                arguments.string("version"),
+                arguments.optionalWindow("time_window"),
+                arguments.strings("features"),
+                arguments.number("alpha"),
+                arguments.number("threshold")));
+    int most = arguments.integer("max_features").map(Long::intValue).orElse(DEFAULT_MAX_FEATURES);
+    List<Truncation> cuts = new ArrayList<>();
+    DriftResponse shown = compact(full, most, cuts);
+    return ToolAnswer.of(shown, figures(full), "ask for fewer features or name them in features")
+        .withCuts(cuts);
+  }
+
+  /** Unknown features are refused here: without a baseline the service would not look at them. */
+  private void requireKnown(String model, List<String> names) {
+    Set<String> known = new TreeSet<>(registry.snapshot().features(model).keySet());
+    for (String name : names) {
+      if (!known.contains(name) && !name.startsWith(FeatureNames.RESERVED_PREFIX)) {
+        throw ToolCallException.argument(
+            "features",
+            "model '"
+                + model
+                + "' has no feature "
+                + ToolJson.quote(name)
+                + "; its features: "
+                + String.join(", ", known.stream().limit(MAX_NAMED_FEATURES).toList())
+                + (known.size() > MAX_NAMED_FEATURES ? ", ..." : "")
+                + " (and @prediction, @confidence, @latency_ms)");
+      }
+    }
+  }
+
+  private static DriftResponse compact(DriftResponse full, int most, List<Truncation> cuts) {
+    List<FeatureDriftResult> features = full.features();
+    if (features.size() > most) {
+      cuts.add(
+          new Truncation(
+              "/features",
+              features.size() - most,
+              "the "
+                  + most
+                  + " most drifted of "
+                  + features.size()
+                  + " features are listed; dataset counts every feature; raise max_features or"
+                  + " name features to see others"));
+      features = features.subList(0, most);
+    }
+    long scoresCut = 0;
+    List<FeatureDriftResult> trimmed = new ArrayList<>();
+    for (FeatureDriftResult feature : features) {
+      Optional<FeatureDynamics> dynamics = feature.dynamics();
+      if (dynamics.isPresent() && dynamics.get().scores().size() > MAX_SCORES) {
+        scoresCut += dynamics.get().scores().size() - MAX_SCORES;
+        feature = withDynamics(feature, newest(dynamics.get()));
+      }
+      trimmed.add(feature);
+    }
+    if (scoresCut > 0) {
+      cuts.add(
+          new Truncation(
+              "/features/*/dynamics/scores",
+              scoresCut,
+              "only the newest "
+                  + MAX_SCORES
+                  + " window scores of each series are listed; level, velocity, acceleration and"
+                  + " risk were computed over the whole series"));
+    }
+    return new DriftResponse(
+        full.model(),
+        full.version(),
+        full.versionChoice(),
+        full.requested(),
+        full.range(),
+        full.status(),
+        full.baseline(),
+        full.currentRecords(),
+        trimmed,
+        full.dataset(),
+        full.prediction()
+            .map(p -> p.dynamics().isPresent() ? withDynamics(p, newest(p.dynamics().get())) : p),
+        full.predictionNote(),
+        full.embedding(),
+        full.embeddingNote(),
+        full.summary());
+  }
+
+  private static FeatureDynamics newest(FeatureDynamics dynamics) {
+    List<Double> scores = dynamics.scores();
+    if (scores.size() <= MAX_SCORES) {
+      return dynamics;
+    }
+    return new FeatureDynamics(
+        dynamics.windowLength(),
+        dynamics.series(),
+        scores.subList(scores.size() - MAX_SCORES, scores.size()),
+        dynamics.calibrationWindows(),
+        dynamics.level(),
+        dynamics.velocityPerWindow(),
+        dynamics.accelerationPerWindow(),
+        dynamics.alarmThreshold(),
+        dynamics.risk(),
+        dynamics.windowsToAlarm(),
+        dynamics.timeToAlarm(),
+        dynamics.reason());
+  }
+
+  private static FeatureDriftResult withDynamics(FeatureDriftResult f, FeatureDynamics dynamics) {
+    return new FeatureDriftResult(
+        f.rank(),
+        f.feature(),
+        f.verdict(),
+        f.method(),
+        f.effectSizeName(),
+        f.statistic(),
+        f.pValue(),
+        f.adjustedPValue(),
+        f.effectSize(),
+        f.effectThreshold(),
+        f.untestedReason(),
+        f.referenceCount(),
+        f.referenceMissing(),
+        f.currentCount(),
+        f.currentMissing(),
+        Optional.of(dynamics),
+        f.dynamicsNote());
+  }
+
+  private static String figures(DriftResponse response) {
+    StringBuilder text = new StringBuilder(response.summary());
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "%nVersion %s (%s), range %s (requested %s), %d current records; status %s;"
+                + " %d of %d tested features drifted.",
+            ToolJson.quote(response.version()),
+            response.versionChoice().name().toLowerCase(Locale.ROOT),
+            response.range(),
+            response.requested(),
+            response.currentRecords(),
+            response.status(),
+            response.dataset().driftedFeatures(),
+            response.dataset().testedFeatures()));
+    response.features().stream()
+        .limit(5)
+        .forEach(
+            f ->
+                text.append(
+                    String.format(
+                        Locale.ROOT,
+                        "%n- #%d %s: %s%s%s",
+                        f.rank(),
+                        ToolJson.quote(f.feature()),
+                        f.verdict(),
+                        f.effectSize().isPresent()
+                            ? String.format(
+                                Locale.ROOT,
+                                ", %s %.4f (threshold %.4f), adjusted p %.3g",
+                                f.effectSizeName().orElse("effect"),
+                                f.effectSize().getAsDouble(),
+                                f.effectThreshold().orElse(Double.NaN),
+                                f.adjustedPValue().orElse(Double.NaN))
+                            : "",
+                        f.dynamics()
+                            .map(
+                                d ->
+                                    String.format(
+                                        Locale.ROOT,
+                                        "; risk %s, velocity %+.4f/window, acceleration %+.4f/window",
+                                        d.risk(),
+                                        d.velocityPerWindow(),
+                                        d.accelerationPerWindow()))
+                            .orElse(""))));
+    return text.toString();
+  }
+}
