@@ -100,16 +100,19 @@ class McpHttpSecurityTest extends SeededServer {
     McpSyncClient reader = client(Role.READ);
 
     List<Tool> tools = reader.listTools().tools();
-    CallToolResult read = reader.callTool(call("list_models", Map.of()));
-    CallToolResult propose = reader.callTool(call("propose_note", Map.of("note", "roll back")));
+    CallToolResult read = reader.callTool(McpTransportContractTest.DRIFT);
+    CallToolResult propose = reader.callTool(call("diagnose_model", Map.of("model", "credit")));
 
     assertThat(tools)
         .extracting(Tool::name)
-        .containsExactlyInAnyOrder("list_models", "describe_model");
+        .containsExactlyElementsOf(
+            McpTransportContractTest.ALL_TOOLS.stream()
+                .filter(name -> !List.of("diagnose_model", "propose_remediation").contains(name))
+                .toList());
     assertThat(read.isError()).isNotEqualTo(Boolean.TRUE);
     assertThat(propose.isError()).isTrue();
     assertThat(text(propose))
-        .contains("propose_note needs a token with the role approve or admin")
+        .contains("diagnose_model needs a token with the role approve or admin")
         .contains("the token 'read' has the role read");
   }
 
@@ -126,13 +129,15 @@ class McpHttpSecurityTest extends SeededServer {
   }
 
   @Test
-  void anApproveToken_mayPropose() {
+  void anApproveToken_passesTheRoleCheckOfProposingTools() {
     McpSyncClient approver = client(Role.APPROVE);
 
-    CallToolResult propose = approver.callTool(call("propose_note", Map.of("note", "roll back")));
+    CallToolResult diagnose = approver.callTool(call("diagnose_model", Map.of("model", "credit")));
 
-    assertThat(propose.isError()).isNotEqualTo(Boolean.TRUE);
-    assertThat(approver.listTools().tools()).hasSize(3);
+    assertThat(text(diagnose)).doesNotContain("needs a token with the role");
+    assertThat(approver.listTools().tools())
+        .extracting(Tool::name)
+        .containsExactlyElementsOf(McpTransportContractTest.ALL_TOOLS);
   }
 
   private McpSyncClient client(Role role) {

@@ -67,12 +67,14 @@ class McpInspectorTest extends SeededServer {
             "--method",
             "tools/call",
             "--tool-name",
-            "describe_model",
+            "detect_data_drift",
             "--tool-arg",
-            "model=credit");
+            "model=credit",
+            "time_window=12h");
 
-    assertThat(tools.get("tools").findValuesAsText("name")).contains("list_models");
-    assertThat(called.at("/structuredContent/versions").toString()).isEqualTo("[\"v1\",\"v2\"]");
+    assertThat(tools.get("tools").findValuesAsText("name"))
+        .containsExactlyElementsOf(McpTransportContractTest.ALL_TOOLS);
+    assertDriftOfAmount(called);
   }
 
   @Test
@@ -96,14 +98,21 @@ class McpInspectorTest extends SeededServer {
             "--method",
             "tools/call",
             "--tool-name",
-            "describe_model",
+            "detect_data_drift",
             "--tool-arg",
-            "model=credit");
+            "model=credit",
+            "time_window=12h");
 
     assertThat(tools.get("tools").findValuesAsText("name"))
-        .contains("list_models")
-        .doesNotContain("propose_note");
-    assertThat(called.at("/structuredContent/versions").toString()).isEqualTo("[\"v1\",\"v2\"]");
+        .contains("detect_data_drift")
+        .doesNotContain("propose_remediation");
+    assertDriftOfAmount(called);
+  }
+
+  /** The seeded store moved credit's {@code amount} from a mean of 100 to 160 at noon. */
+  private static void assertDriftOfAmount(JsonNode called) {
+    assertThat(called.path("isError").asBoolean(false)).as(called.toString()).isFalse();
+    assertThat(called.at("/structuredContent").toString()).contains("amount");
   }
 
   /** Runs the Inspector's CLI and reads the JSON it prints on stdout. */
