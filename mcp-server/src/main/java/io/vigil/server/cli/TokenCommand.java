@@ -10,6 +10,7 @@ import io.vigil.tools.store.Database;
 import io.vigil.tools.store.StoreUnavailableException;
 import java.io.PrintWriter;
 import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -140,15 +141,15 @@ final class TokenCommand implements Runnable {
     public Integer call() {
       List<ApiToken> tokens = withTokens(ApiTokens::list);
       PrintWriter out = out();
-      out.printf("%-6s %-32s %-8s %-22s %s%n", "ID", "NAME", "ROLE", "CREATED", "REVOKED");
+      out.printf("%-6s %-32s %-8s %-21s %s%n", "ID", "NAME", "ROLE", "CREATED", "REVOKED");
       for (ApiToken token : tokens) {
         out.printf(
-            "%-6d %-32s %-8s %-22s %s%n",
+            "%-6d %-32s %-8s %-21s %s%n",
             token.id(),
             token.name(),
             token.role().label(),
-            token.createdAt().toString(),
-            token.revokedAt().map(Object::toString).orElse("-"));
+            token.createdAt().truncatedTo(ChronoUnit.SECONDS),
+            token.revokedAt().map(at -> at.truncatedTo(ChronoUnit.SECONDS).toString()).orElse("-"));
       }
       out.flush();
       return 0;
