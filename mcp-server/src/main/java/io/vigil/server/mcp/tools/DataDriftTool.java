@@ -25,6 +25,9 @@ final class DataDriftTool implements VigilTool {
 
   static final int MAX_FEATURES = 100;
 
+  /** Far above any effect size's useful range (KS and Cramér's V end at 1, Cohen's h at π). */
+  private static final double MAX_EFFECT_THRESHOLD = 1_000;
+
   /** Features described in the text; the structured answer has up to max_features. */
   private static final int NAMED_FEATURES = 5;
 
@@ -51,7 +54,7 @@ final class DataDriftTool implements VigilTool {
                   + " method's default (KS distance 0.05, Cramér's V 0.1, PSI-like measures as"
                   + " documented). Leave it out for the defaults.",
               0,
-              1_000)
+              MAX_EFFECT_THRESHOLD)
           .number(
               "alpha",
               Presence.OPTIONAL,
