@@ -1,6 +1,12 @@
 package io.vigil.tools.ingest;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.vigil.tools.store.JsonColumn;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,10 +15,32 @@ public final class FeatureJson {
 
   private FeatureJson() {}
 
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
+
+  /** Written straight to a generator: this runs once per ingested record. */
   public static String write(Map<String, FeatureValue> features) {
-    Map<String, Object> plain = new LinkedHashMap<>();
-    features.forEach((name, value) -> plain.put(name, plainValue(value)));
-    return JsonColumn.write(plain);
+    StringWriter json = new StringWriter(32 + 24 * features.size());
+    try (JsonGenerator generator = FACTORY.createGenerator(json)) {
+      generator.writeStartObject();
+      for (Map.Entry<String, FeatureValue> feature : features.entrySet()) {
+        generator.writeFieldName(feature.getKey());
+        FeatureValue value = feature.getValue();
+        if (value instanceof FeatureValue.Numeric numeric) {
+          generator.writeNumber(numeric.value());
+        } else if (value instanceof FeatureValue.Text text) {
+          generator.writeString(text.value());
+        } else if (value instanceof FeatureValue.Bool bool) {
+          generator.writeBoolean(bool.value());
+        } else {
+          generator.writeNull();
+        }
+      }
+      generator.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot encode features " + features.keySet(), e);
+    }
+    return json.toString();
   }
 
   /** Reads a stored features column back into typed values. */
@@ -20,19 +48,6 @@ public final class FeatureJson {
     Map<String, FeatureValue> features = new LinkedHashMap<>();
     JsonColumn.readValues(json).forEach((name, value) -> features.put(name, typed(value)));
     return features;
-  }
-
-  private static Object plainValue(FeatureValue value) {
-    if (value instanceof FeatureValue.Numeric numeric) {
-      return numeric.value();
-    }
-    if (value instanceof FeatureValue.Text text) {
-      return text.value();
-    }
-    if (value instanceof FeatureValue.Bool bool) {
-      return bool.value();
-    }
-    return null;
   }
 
   private static FeatureValue typed(Object value) {

@@ -11,6 +11,9 @@ import io.vigil.tools.store.ProfileKey;
 import io.vigil.tools.store.ProfileRepository;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,12 +22,16 @@ import java.util.OptionalDouble;
 import java.util.function.LongFunction;
 
 /**
- * The writer's profiles of recent windows, kept in memory between flushes. Every stored record
- * updates one profile per feature (and per {@code @} pseudo-feature) for each span. A profile first
- * touched since it was evicted is read back from the store, so the stored bytes plus what is
- * accumulated here always describe exactly the records committed.
+ * The profiles of recent windows, kept in memory between flushes. Every stored record updates one
+ * profile per feature (and per {@code @} pseudo-feature) for each span. A profile first touched
+ * since it was evicted is read back from the store, so the stored bytes plus what is accumulated
+ * here always describe exactly the records committed.
  *
- * <p>Writer thread only.
+ * <p>Profiles are grouped by window (model, version, span, window start), and a record finds its
+ * windows once per span, then its columns by name: a record touches 3 windows rather than 69 keys,
+ * and consecutive records of a window skip even that lookup.
+ *
+ * <p>One thread only (the profile stage's).
  */
 final class ProfileAccumulator {
 
@@ -33,8 +40,26 @@ final class ProfileAccumulator {
   private final int capacity;
   private final LongFunction<ModelTask> taskOfModel;
 
-  /** Access-ordered, so iteration meets the least recently used first. */
-  private final LinkedHashMap<ProfileKey, Entry> profiles = new LinkedHashMap<>(256, 0.75f, true);
+  /** Access-ordered, so iteration meets the least recently used window first. */
+  private final LinkedHashMap<WindowKey, WindowProfiles> windows =
+      new LinkedHashMap<>(64, 0.75f, true);
+
+  /** The window each span's last record went to. */
+  private final WindowProfiles[] recent;
+
+  private int size;
+
+  private record WindowKey(long modelId, long versionId, int spanSeconds, long windowStart) {}
+
+  /** One window's profiles by column name, and whether each changed since the last flush. */
+  private static final class WindowProfiles {
+    final WindowKey key;
+    final Map<String, Entry> columns = new HashMap<>();
+
+    WindowProfiles(WindowKey key) {
+      this.key = key;
+    }
+  }
 
   private static final class Entry {
     final FeatureProfile profile;
@@ -54,82 +79,127 @@ final class ProfileAccumulator {
     this.spans = List.copyOf(spans);
     this.capacity = capacity;
     this.taskOfModel = taskOfModel;
+    this.recent = new WindowProfiles[spans.size()];
   }
 
   /** Adds one record to its windows' profiles, reading profiles it does not hold. */
   void accept(Connection connection, ProfileInput input, Map<String, FeatureKind> schema)
       throws SQLException {
-    for (int span : spans) {
-      var window = ProfileKey.windowStart(input.timestamp(), span);
+    boolean numericPrediction = taskOfModel.apply(input.modelId()) == ModelTask.REGRESSION;
+    for (int s = 0; s < spans.size(); s++) {
+      WindowProfiles window = window(s, input);
       for (Map.Entry<String, FeatureValue> feature : input.features().entrySet()) {
         FeatureKind kind = schema.getOrDefault(feature.getKey(), feature.getValue().kind());
         if (kind == null) {
           continue; // a null for a feature never seen with a value: nothing to profile yet
         }
-        ProfileKey key =
-            new ProfileKey(input.modelId(), input.versionId(), span, window, feature.getKey());
-        update(profile(connection, key, kind == FeatureKind.NUMERIC), feature.getValue());
+        update(
+            profile(connection, window, feature.getKey(), kind == FeatureKind.NUMERIC),
+            feature.getValue());
       }
-      boolean numericPrediction = taskOfModel.apply(input.modelId()) == ModelTask.REGRESSION;
-      acceptOutcome(connection, input, span, window, numericPrediction);
-      acceptNumber(
-          profile(connection, key(input, span, window, FeatureNames.CONFIDENCE), true),
-          input.confidence());
-      acceptNumber(
-          profile(connection, key(input, span, window, FeatureNames.LATENCY), true),
-          input.latencyMs());
+      acceptOutcome(
+          profile(connection, window, FeatureNames.PREDICTION, numericPrediction),
+          input.prediction());
+      acceptNumber(profile(connection, window, FeatureNames.CONFIDENCE, true), input.confidence());
+      acceptNumber(profile(connection, window, FeatureNames.LATENCY, true), input.latencyMs());
     }
   }
 
   /** Dirty profiles, for a flush. */
   Map<ProfileKey, FeatureProfile> dirty() {
     Map<ProfileKey, FeatureProfile> dirty = new LinkedHashMap<>();
-    profiles.forEach(
-        (key, entry) -> {
-          if (entry.dirty) {
-            dirty.put(key, entry.profile);
-          }
-        });
+    for (WindowProfiles window : windows.values()) {
+      WindowKey key = window.key;
+      Instant start = Instant.ofEpochSecond(key.windowStart());
+      window.columns.forEach(
+          (feature, entry) -> {
+            if (entry.dirty) {
+              dirty.put(
+                  new ProfileKey(key.modelId(), key.versionId(), key.spanSeconds(), start, feature),
+                  entry.profile);
+            }
+          });
+    }
     return dirty;
   }
 
   int dirtyCount() {
     int count = 0;
-    for (Entry entry : profiles.values()) {
-      count += entry.dirty ? 1 : 0;
+    for (WindowProfiles window : windows.values()) {
+      for (Entry entry : window.columns.values()) {
+        count += entry.dirty ? 1 : 0;
+      }
     }
     return count;
   }
 
   /** After a successful flush: everything is clean; the least recently used beyond capacity go. */
   void flushed() {
-    profiles.values().forEach(entry -> entry.dirty = false);
-    Iterator<Entry> oldestFirst = profiles.values().iterator();
-    while (profiles.size() > capacity && oldestFirst.hasNext()) {
-      oldestFirst.next();
+    windows.values().forEach(w -> w.columns.values().forEach(entry -> entry.dirty = false));
+    for (WindowProfiles window : recent) {
+      if (window != null) {
+        windows.get(window.key); // found without the map since; keep them the most recent
+      }
+    }
+    Iterator<WindowProfiles> oldestFirst = windows.values().iterator();
+    while (size > capacity && oldestFirst.hasNext()) {
+      WindowProfiles window = oldestFirst.next();
+      size -= window.columns.size();
       oldestFirst.remove();
     }
+    Arrays.fill(recent, null);
   }
 
   /** Drops everything held (after a failed flush, the store is the truth again). */
   void clear() {
-    profiles.clear();
+    windows.clear();
+    Arrays.fill(recent, null);
+    size = 0;
   }
 
   boolean overCapacity() {
-    return profiles.size() > capacity;
+    return size > capacity;
   }
 
-  private void acceptOutcome(
-      Connection connection,
-      ProfileInput input,
-      int span,
-      java.time.Instant window,
-      boolean numericPrediction)
+  private WindowProfiles window(int spanIndex, ProfileInput input) {
+    int span = spans.get(spanIndex);
+    long start = Math.floorDiv(input.timestamp().getEpochSecond(), span) * span;
+    WindowProfiles last = recent[spanIndex];
+    if (last != null
+        && last.key.windowStart() == start
+        && last.key.versionId() == input.versionId()
+        && last.key.modelId() == input.modelId()) {
+      return last;
+    }
+    WindowKey key = new WindowKey(input.modelId(), input.versionId(), span, start);
+    WindowProfiles window = windows.computeIfAbsent(key, WindowProfiles::new);
+    recent[spanIndex] = window;
+    return window;
+  }
+
+  private FeatureProfile profile(
+      Connection connection, WindowProfiles window, String feature, boolean numeric)
       throws SQLException {
-    FeatureProfile profile =
-        profile(connection, key(input, span, window, FeatureNames.PREDICTION), numericPrediction);
-    Outcome prediction = input.prediction();
+    Entry entry = window.columns.get(feature);
+    if (entry == null) {
+      WindowKey w = window.key;
+      ProfileKey key =
+          new ProfileKey(
+              w.modelId(),
+              w.versionId(),
+              w.spanSeconds(),
+              Instant.ofEpochSecond(w.windowStart()),
+              feature);
+      FeatureProfile stored = ProfileRepository.find(connection, key);
+      entry = new Entry(stored != null ? stored : create(key, numeric));
+      window.columns.put(feature, entry);
+      size++;
+    }
+    entry.dirty = true;
+    return entry.profile;
+  }
+
+  private static void acceptOutcome(FeatureProfile profile, Outcome prediction) {
     if (prediction == null) {
       missing(profile);
     } else if (profile instanceof NumericProfile numeric
@@ -140,23 +210,6 @@ final class ProfileAccumulator {
     } else {
       missing(profile);
     }
-  }
-
-  private static ProfileKey key(
-      ProfileInput input, int span, java.time.Instant window, String feature) {
-    return new ProfileKey(input.modelId(), input.versionId(), span, window, feature);
-  }
-
-  private FeatureProfile profile(Connection connection, ProfileKey key, boolean numeric)
-      throws SQLException {
-    Entry entry = profiles.get(key);
-    if (entry == null) {
-      FeatureProfile stored = ProfileRepository.find(connection, key);
-      entry = new Entry(stored != null ? stored : create(key, numeric));
-      profiles.put(key, entry);
-    }
-    entry.dirty = true;
-    return entry.profile;
   }
 
   private FeatureProfile create(ProfileKey key, boolean numeric) {

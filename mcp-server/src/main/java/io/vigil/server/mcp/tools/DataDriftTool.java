@@ -6,13 +6,11 @@ import io.vigil.tools.drift.DriftRequest;
 import io.vigil.tools.drift.DriftResponse;
 import io.vigil.tools.drift.DriftService;
 import io.vigil.tools.drift.FeatureDriftResult;
-import io.vigil.tools.drift.FeatureDynamics;
 import io.vigil.tools.registry.FeatureNames;
 import io.vigil.tools.registry.ModelRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -27,8 +25,11 @@ final class DataDriftTool implements VigilTool {
 
   static final int MAX_FEATURES = 100;
 
-  /** The newest window scores kept in each feature's dynamics. */
-  static final int MAX_SCORES = 12;
+  /** Far above any effect size's useful range (KS and Cramér's V end at 1, Cohen's h at π). */
+  private static final double MAX_EFFECT_THRESHOLD = 1_000;
+
+  /** Features described in the text; the structured answer has up to max_features. */
+  private static final int NAMED_FEATURES = 5;
 
   /** Known features named in an error message. */
   private static final int MAX_NAMED_FEATURES = 50;
@@ -53,7 +54,7 @@ final class DataDriftTool implements VigilTool {
                   + " method's default (KS distance 0.05, Cramér's V 0.1, PSI-like measures as"
                   + " documented). Leave it out for the defaults.",
               0,
-              1_000)
+              MAX_EFFECT_THRESHOLD)
           .number(
               "alpha",
               Presence.OPTIONAL,
@@ -132,9 +133,14 @@ final class DataDriftTool implements VigilTool {
                 arguments.number("threshold")));
     int most = arguments.integer("max_features").map(Long::intValue).orElse(DEFAULT_MAX_FEATURES);
     List<Truncation> cuts = new ArrayList<>();
-    DriftResponse shown = compact(full, most, cuts);
-    return ToolAnswer.of(shown, figures(full), "ask for fewer features or name them in features")
-        .withCuts(cuts);
+    DriftResponse shown = DriftCompaction.compact(full, most, cuts);
+    List<FeatureDriftResult> named = full.features().stream().limit(NAMED_FEATURES).toList();
+    return ToolAnswer.of(
+            shown, figures(full, named), "ask for fewer features or name them in features")
+        .withCuts(cuts)
+        .withIngestedValues(
+            "Features, numbered as above",
+            named.stream().map(FeatureDriftResult::feature).toList());
   }
 
   /** Unknown features are refused here: without a baseline the service would not look at them. */
@@ -156,146 +162,63 @@ final class DataDriftTool implements VigilTool {
     }
   }
 
-  private static DriftResponse compact(DriftResponse full, int most, List<Truncation> cuts) {
-    List<FeatureDriftResult> features = full.features();
-    if (features.size() > most) {
-      cuts.add(
-          new Truncation(
-              "/features",
-              features.size() - most,
-              "the "
-                  + most
-                  + " most drifted of "
-                  + features.size()
-                  + " features are listed; dataset counts every feature; raise max_features or"
-                  + " name features to see others"));
-      features = features.subList(0, most);
+  private static String figures(DriftResponse response, List<FeatureDriftResult> named) {
+    StringBuilder text =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "Drift of model %s version %s (%s) against %s: status %s; %d of %d tested features"
+                    + " drifted (dataset drift %s).%nRange %s (requested %s), %d current records.",
+                ToolJson.quote(response.model()),
+                ToolJson.quote(response.version()),
+                response.versionChoice().name().toLowerCase(Locale.ROOT),
+                response
+                    .baseline()
+                    .map(
+                        b ->
+                            "baseline "
+                                + b.baseline().id()
+                                + " ("
+                                + b.baseline().records()
+                                + " records)")
+                    .orElse("no baseline"),
+                response.status(),
+                response.dataset().driftedFeatures(),
+                response.dataset().testedFeatures(),
+                response.dataset().drifted() ? "yes" : "no",
+                response.range(),
+                response.requested(),
+                response.currentRecords()));
+    for (int i = 0; i < named.size(); i++) {
+      text.append(String.format(Locale.ROOT, "%nfeature %d: ", i + 1)).append(line(named.get(i)));
     }
-    long scoresCut = 0;
-    List<FeatureDriftResult> trimmed = new ArrayList<>();
-    for (FeatureDriftResult feature : features) {
-      Optional<FeatureDynamics> dynamics = feature.dynamics();
-      if (dynamics.isPresent() && dynamics.get().scores().size() > MAX_SCORES) {
-        scoresCut += dynamics.get().scores().size() - MAX_SCORES;
-        feature = withDynamics(feature, newest(dynamics.get()));
-      }
-      trimmed.add(feature);
-    }
-    if (scoresCut > 0) {
-      cuts.add(
-          new Truncation(
-              "/features/*/dynamics/scores",
-              scoresCut,
-              "only the newest "
-                  + MAX_SCORES
-                  + " window scores of each series are listed; level, velocity, acceleration and"
-                  + " risk were computed over the whole series"));
-    }
-    return new DriftResponse(
-        full.model(),
-        full.version(),
-        full.versionChoice(),
-        full.requested(),
-        full.range(),
-        full.status(),
-        full.baseline(),
-        full.currentRecords(),
-        trimmed,
-        full.dataset(),
-        full.prediction()
-            .map(p -> p.dynamics().isPresent() ? withDynamics(p, newest(p.dynamics().get())) : p),
-        full.predictionNote(),
-        full.embedding(),
-        full.embeddingNote(),
-        full.summary());
+    return text.toString();
   }
 
-  private static FeatureDynamics newest(FeatureDynamics dynamics) {
-    List<Double> scores = dynamics.scores();
-    if (scores.size() <= MAX_SCORES) {
-      return dynamics;
-    }
-    return new FeatureDynamics(
-        dynamics.windowLength(),
-        dynamics.series(),
-        scores.subList(scores.size() - MAX_SCORES, scores.size()),
-        dynamics.calibrationWindows(),
-        dynamics.level(),
-        dynamics.velocityPerWindow(),
-        dynamics.accelerationPerWindow(),
-        dynamics.alarmThreshold(),
-        dynamics.risk(),
-        dynamics.windowsToAlarm(),
-        dynamics.timeToAlarm(),
-        dynamics.reason());
-  }
-
-  private static FeatureDriftResult withDynamics(FeatureDriftResult f, FeatureDynamics dynamics) {
-    return new FeatureDriftResult(
-        f.rank(),
-        f.feature(),
-        f.verdict(),
-        f.method(),
-        f.effectSizeName(),
-        f.statistic(),
-        f.pValue(),
-        f.adjustedPValue(),
-        f.effectSize(),
-        f.effectThreshold(),
-        f.untestedReason(),
-        f.referenceCount(),
-        f.referenceMissing(),
-        f.currentCount(),
-        f.currentMissing(),
-        Optional.of(dynamics),
-        f.dynamicsNote());
-  }
-
-  private static String figures(DriftResponse response) {
-    StringBuilder text = new StringBuilder(response.summary());
-    text.append(
-        String.format(
-            Locale.ROOT,
-            "%nVersion %s (%s), range %s (requested %s), %d current records; status %s;"
-                + " %d of %d tested features drifted.",
-            ToolJson.quote(response.version()),
-            response.versionChoice().name().toLowerCase(Locale.ROOT),
-            response.range(),
-            response.requested(),
-            response.currentRecords(),
-            response.status(),
-            response.dataset().driftedFeatures(),
-            response.dataset().testedFeatures()));
-    response.features().stream()
-        .limit(5)
-        .forEach(
-            f ->
-                text.append(
+  private static String line(FeatureDriftResult feature) {
+    String effect =
+        feature.effectSize().isPresent()
+            ? String.format(
+                Locale.ROOT,
+                ", %s %.4f (threshold %.4f), adjusted p %.3g",
+                feature.effectSizeName().orElse("effect"),
+                feature.effectSize().getAsDouble(),
+                feature.effectThreshold().orElse(Double.NaN),
+                feature.adjustedPValue().orElse(Double.NaN))
+            : "";
+    String dynamics =
+        feature
+            .dynamics()
+            .map(
+                d ->
                     String.format(
                         Locale.ROOT,
-                        "%n- #%d %s: %s%s%s",
-                        f.rank(),
-                        ToolJson.quote(f.feature()),
-                        f.verdict(),
-                        f.effectSize().isPresent()
-                            ? String.format(
-                                Locale.ROOT,
-                                ", %s %.4f (threshold %.4f), adjusted p %.3g",
-                                f.effectSizeName().orElse("effect"),
-                                f.effectSize().getAsDouble(),
-                                f.effectThreshold().orElse(Double.NaN),
-                                f.adjustedPValue().orElse(Double.NaN))
-                            : "",
-                        f.dynamics()
-                            .map(
-                                d ->
-                                    String.format(
-                                        Locale.ROOT,
-                                        "; risk %s, velocity %+.4f/window, acceleration %+.4f/window",
-                                        d.risk(),
-                                        d.velocityPerWindow(),
-                                        d.accelerationPerWindow()))
-                            .orElse(""))));
-    return text.toString();
+                        "; risk %s, level %.4f, velocity %+.4f/window, acceleration %+.4f/window",
+                        d.risk(),
+                        d.level(),
+                        d.velocityPerWindow(),
+                        d.accelerationPerWindow()))
+            .orElse("");
+    return "rank " + feature.rank() + ", " + feature.verdict() + effect + dynamics;
   }
 }

@@ -104,38 +104,38 @@ final class FeatureDistributionTool implements VigilTool {
         .numeric()
         .flatMap(n -> n.baseline())
         .ifPresent(b -> text.append('\n').append(numeric("baseline", b)));
-    answer
-        .categorical()
-        .ifPresent(
-            c -> {
-              text.append(
-                  String.format(
-                      Locale.ROOT,
-                      "%nwindow: %d values, missing rate %.4f",
-                      c.current().count(),
-                      c.current().missingRate()));
-              for (int i = 0; i < named.size(); i++) {
-                CategoryShare share = named.get(i);
-                text.append(
-                    String.format(
-                        Locale.ROOT,
-                        "%ncategory %d: share %.4f%s",
-                        i + 1,
-                        share.share(),
-                        share.baselineShare().isPresent()
-                            ? String.format(
-                                Locale.ROOT,
-                                " (baseline %.4f)",
-                                share.baselineShare().getAsDouble())
-                            : ""));
-              }
-            });
+    answer.categorical().ifPresent(c -> text.append(categorical(c, named)));
     text.append('\n')
         .append(
             answer
                 .drift()
                 .map(FeatureDistributionTool::verdict)
                 .orElse("No drift test (no baseline)."));
+    return text.toString();
+  }
+
+  private static String categorical(
+      FeatureDistribution.Categorical categorical, List<CategoryShare> named) {
+    StringBuilder text =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%nwindow: %d values, missing rate %.4f",
+                categorical.current().count(),
+                categorical.current().missingRate()));
+    for (int i = 0; i < named.size(); i++) {
+      CategoryShare share = named.get(i);
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "%ncategory %d: share %.4f%s",
+              i + 1,
+              share.share(),
+              share.baselineShare().isPresent()
+                  ? String.format(
+                      Locale.ROOT, " (baseline %.4f)", share.baselineShare().getAsDouble())
+                  : ""));
+    }
     return text.toString();
   }
 

@@ -164,6 +164,18 @@ final class InferenceLogsTool implements VigilTool {
   public ToolAnswer call(Arguments arguments) {
     int limit = arguments.integer("limit").map(Long::intValue).orElse(DEFAULT_LIMIT);
     int offset = arguments.integer("offset").map(Long::intValue).orElse(0);
+    LogPage answer = page(logs.search(query(arguments, offset + limit)), offset);
+    return new ToolAnswer(
+        answer,
+        figures(answer),
+        "Top error patterns, as attribute=value, numbered as above",
+        topPatterns(answer.errorPatterns()).stream().map(ErrorPattern::describe).toList(),
+        "ask for a smaller limit and page with offset",
+        List.of());
+  }
+
+  /** The search for the first {@code most} matching records, as REST's LogsController builds it. */
+  private static LogQuery query(Arguments arguments, int most) {
     LogQuery query =
         LogQuery.of(
             arguments.required("model"),
@@ -175,40 +187,34 @@ final class InferenceLogsTool implements VigilTool {
     if (filters.isPresent()) {
       query = filtered(query, filters.get());
     }
-    query =
-        query
-            .withLimit(offset + limit)
-            .withSampling(
-                arguments
-                    .string("sampling")
-                    .map(s -> Sampling.valueOf(s.toUpperCase(Locale.ROOT)))
-                    .orElse(Sampling.NEWEST),
-                arguments.integer("seed").orElse(0L));
-    LogSearchResult result = logs.search(query);
+    return query
+        .withLimit(most)
+        .withSampling(
+            arguments
+                .string("sampling")
+                .map(s -> Sampling.valueOf(s.toUpperCase(Locale.ROOT)))
+                .orElse(Sampling.NEWEST),
+            arguments.integer("seed").orElse(0L));
+  }
+
+  /** The records from {@code offset} on, and where the next page starts if more matched. */
+  private static LogPage page(LogSearchResult result, int offset) {
     List<LoggedInference> all = result.records();
     List<LoggedInference> page = all.subList(Math.min(offset, all.size()), all.size());
     boolean more =
         result.counts().matched() > offset + page.size()
             && !page.isEmpty()
             && offset + page.size() <= MAX_OFFSET;
-    LogPage answer =
-        new LogPage(
-            result.model(),
-            result.version(),
-            result.range(),
-            offset,
-            more ? OptionalInt.of(offset + page.size()) : OptionalInt.empty(),
-            page,
-            result.counts(),
-            result.errorPatterns(),
-            result.summary());
-    return new ToolAnswer(
-        answer,
-        figures(answer),
-        "Top error patterns, as attribute=value, numbered as above",
-        topPatterns(answer.errorPatterns()).stream().map(ErrorPattern::describe).toList(),
-        "ask for a smaller limit and page with offset",
-        List.of());
+    return new LogPage(
+        result.model(),
+        result.version(),
+        result.range(),
+        offset,
+        more ? OptionalInt.of(offset + page.size()) : OptionalInt.empty(),
+        page,
+        result.counts(),
+        result.errorPatterns(),
+        result.summary());
   }
 
   private static LogQuery filtered(LogQuery query, Arguments filters) {
@@ -264,36 +270,39 @@ final class InferenceLogsTool implements VigilTool {
 
   private static String figures(LogPage page) {
     ScanCounts counts = page.counts();
+    String records =
+        String.format(
+            Locale.ROOT,
+            "Model %s, %s, range %s: %s%d records matched (%d rows examined%s); this page has"
+                + " %d records from offset %d%s.",
+            ToolJson.quote(page.model()),
+            page.version().map(v -> "version " + ToolJson.quote(v)).orElse("all versions"),
+            page.range(),
+            counts.end() == ScanCounts.ScanEnd.COMPLETE ? "" : "at least ",
+            counts.matched(),
+            counts.examined(),
+            counts.truncated() ? ", scan cut at its limit: narrow the window or filter" : "",
+            page.records().size(),
+            page.offset(),
+            page.nextOffset().isPresent()
+                ? "; next page: offset " + page.nextOffset().getAsInt()
+                : "");
+    return records + patterns(page.errorPatterns());
+  }
+
+  private static String patterns(ErrorPatterns patterns) {
     StringBuilder text =
         new StringBuilder(
             String.format(
                 Locale.ROOT,
-                "Model %s, %s, range %s: %s%d records matched (%d rows examined%s); this page has"
-                    + " %d records from offset %d%s.",
-                ToolJson.quote(page.model()),
-                page.version().map(v -> "version " + ToolJson.quote(v)).orElse("all versions"),
-                page.range(),
-                counts.end() == ScanCounts.ScanEnd.COMPLETE ? "" : "at least ",
-                counts.matched(),
-                counts.examined(),
-                counts.truncated() ? ", scan cut at its limit: narrow the window or filter" : "",
-                page.records().size(),
-                page.offset(),
-                page.nextOffset().isPresent()
-                    ? "; next page: offset " + page.nextOffset().getAsInt()
-                    : ""));
-    ErrorPatterns patterns = page.errorPatterns();
-    text.append(
-        String.format(
-            Locale.ROOT,
-            "%nError patterns (%s): error rate %.4f, %d failing vs %d reference records sampled,"
-                + " %d values tested, %d over-represented.",
-            patterns.basis(),
-            patterns.errorRate(),
-            patterns.errorSampleSize(),
-            patterns.referenceSampleSize(),
-            patterns.valuesTested(),
-            patterns.patterns().size()));
+                "%nError patterns (%s): error rate %.4f, %d failing vs %d reference records"
+                    + " sampled, %d values tested, %d over-represented.",
+                patterns.basis(),
+                patterns.errorRate(),
+                patterns.errorSampleSize(),
+                patterns.referenceSampleSize(),
+                patterns.valuesTested(),
+                patterns.patterns().size()));
     List<ErrorPattern> top = topPatterns(patterns);
     for (int i = 0; i < top.size(); i++) {
       ErrorPattern pattern = top.get(i);

@@ -129,26 +129,27 @@ final class SegmentAnalysisTool implements VigilTool {
                 analysis.slices().size(),
                 analysis.pairSlices().size()));
     for (int i = 0; i < named.size(); i++) {
-      SegmentSlice slice = named.get(i);
-      text.append(
-          String.format(
-              Locale.ROOT,
-              "%nslice %d: %.1f%% of traffic, %s -> %s (n=%d), contribution %.4f%s, adjusted p %s",
-              i + 1,
-              100 * slice.windowTrafficShare(),
-              number(slice.referenceValue()),
-              number(slice.windowValue()),
-              slice.windowSampleSize(),
-              slice.contribution(),
-              slice.contributionShare().isPresent()
-                  ? String.format(
-                      Locale.ROOT,
-                      " (%.0f%% of the change)",
-                      100 * slice.contributionShare().getAsDouble())
-                  : "",
-              number(slice.adjustedPValue())));
+      text.append(String.format(Locale.ROOT, "%nslice %d: ", i + 1)).append(line(named.get(i)));
     }
     return text.toString();
+  }
+
+  private static String line(SegmentSlice slice) {
+    return String.format(
+        Locale.ROOT,
+        "%.1f%% of traffic, %s -> %s (n=%d), contribution %.4f%s, adjusted p %s",
+        100 * slice.windowTrafficShare(),
+        number(slice.referenceValue()),
+        number(slice.windowValue()),
+        slice.windowSampleSize(),
+        slice.contribution(),
+        slice.contributionShare().isPresent()
+            ? String.format(
+                Locale.ROOT,
+                " (%.0f%% of the change)",
+                100 * slice.contributionShare().getAsDouble())
+            : "",
+        number(slice.adjustedPValue()));
   }
 
   private static String number(OptionalDouble value) {

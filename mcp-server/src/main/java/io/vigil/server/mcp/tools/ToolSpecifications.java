@@ -2,7 +2,6 @@ package io.vigil.server.mcp.tools;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
-import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
@@ -37,7 +36,8 @@ final class ToolSpecifications {
             .build();
     return SyncToolSpecification.builder()
         .tool(definition)
-        .callHandler((exchange, request) -> call(tool, exchange, request))
+        // The exchange would carry progress notifications; no tool runs long enough yet.
+        .callHandler((exchange, request) -> call(tool, request))
         .build();
   }
 
@@ -46,9 +46,7 @@ final class ToolSpecifications {
     return new ToolAnnotations(tool.title(), read, false, read, false, null);
   }
 
-  @SuppressWarnings("unused") // the exchange is for progress notifications, none yet
-  private static CallToolResult call(
-      VigilTool tool, McpSyncServerExchange exchange, CallToolRequest request) {
+  private static CallToolResult call(VigilTool tool, CallToolRequest request) {
     try {
       Arguments arguments = Arguments.read(tool.input(), request.arguments());
       return render(tool.call(arguments));

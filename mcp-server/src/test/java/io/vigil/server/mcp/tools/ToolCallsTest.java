@@ -103,6 +103,8 @@ class ToolCallsTest {
     assertThat(model).containsEntry("name", "checkout").containsEntry("active_version", "v1");
     assertThat(list(model, "versions")).hasSize(2);
     assertThat(model.get("traffic")).isEqualTo(Map.of("v1", 0.7, "v2", 0.3));
+    assertThat(map(model, "health").get("status")).isIn("HEALTHY", "WARNING", "CRITICAL");
+    assertThat(((Number) map(model, "health").get("records_last24h")).longValue()).isPositive();
     assertThat(ToolHarness.text(harness.call("list_models", Map.of()))).contains("\"checkout\"");
   }
 
@@ -123,7 +125,7 @@ class ToolCallsTest {
     Map<String, Object> dynamics = (Map<String, Object>) top.get("dynamics");
     assertThat(dynamics)
         .containsKeys("level", "velocity_per_window", "acceleration_per_window", "risk");
-    assertThat(list(dynamics, "scores")).hasSizeLessThanOrEqualTo(DataDriftTool.MAX_SCORES);
+    assertThat(list(dynamics, "scores")).hasSizeLessThanOrEqualTo(DriftCompaction.MAX_SCORES);
   }
 
   @Test
@@ -222,9 +224,17 @@ class ToolCallsTest {
     assertThat(map(answer, "range"))
         .as(answer.toString())
         .containsEntry("from", "2026-11-01T00:00:00Z");
-    assertThat(list(answer, "versions")).as(answer.toString()).isNotEmpty();
-    Map<String, Object> v1 = first(answer, "versions");
-    assertThat(((Number) map(v1, "total").get("labeled")).longValue()).isPositive();
+    Map<String, Map<String, Object>> byVersion = new java.util.HashMap<>();
+    list(answer, "versions")
+        .forEach(v -> byVersion.put((String) v.get("version"), map(v, "total")));
+    assertThat(byVersion).containsOnlyKeys("v1", "v2");
+    assertThat(((Number) byVersion.get("v1").get("labeled")).longValue()).isPositive();
+    // v2 served only the window in which eu/android predictions were planted to go wrong.
+    assertThat(accuracy(byVersion.get("v2"))).isLessThan(accuracy(byVersion.get("v1")));
+  }
+
+  private static double accuracy(Map<String, Object> total) {
+    return ((Number) map(total, "accuracy").get("accuracy")).doubleValue();
   }
 
   @Test

@@ -51,6 +51,8 @@ final class JsonBatchReader<T> {
                   .maxStringLength(MAX_STRING_LENGTH)
                   .build())
           .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+          // Same values as Double.parseDouble, several times faster: most of a record is numbers.
+          .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
           .build();
 
   private final RecordParser<T> parser;

@@ -53,8 +53,12 @@ final class JsonFields {
       refuse(parser, problems, path, "a number");
       return null;
     }
+    double value = parser.getDoubleValue();
+    if (Double.isFinite(value)) {
+      return value;
+    }
     try {
-      return WireValues.finite(parser.getDoubleValue(), parser.getText());
+      return WireValues.finite(value, parser.getText());
     } catch (ValueProblem problem) {
       problems.report(path, problem.getMessage());
       return null;

@@ -73,11 +73,13 @@ final class WireValues {
   }
 
   static Instant isoTimestamp(String text) throws ValueProblem {
-    Instant instant;
-    try {
-      instant = DateTimeFormatter.ISO_ZONED_DATE_TIME.parse(text, Instant::from);
-    } catch (DateTimeException e) {
-      throw new ValueProblem("must be " + TIMESTAMP_FORMS + "; was '" + quoted(text) + "'");
+    Instant instant = UtcTimestamps.parse(text);
+    if (instant == null) {
+      try {
+        instant = DateTimeFormatter.ISO_ZONED_DATE_TIME.parse(text, Instant::from);
+      } catch (DateTimeException e) {
+        throw new ValueProblem("must be " + TIMESTAMP_FORMS + "; was '" + quoted(text) + "'");
+      }
     }
     return inRange(instant, text);
   }
