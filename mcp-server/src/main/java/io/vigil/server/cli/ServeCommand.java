@@ -21,8 +21,9 @@ import picocli.CommandLine.Option;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the Vigil server: REST API under /api/v1, health and Prometheus metrics under"
-          + " /actuator, the OpenAPI document at /v3/api-docs.",
+      "Run the Vigil server: REST API under /api/v1, MCP (Streamable HTTP, with a token from"
+          + " `vigil token create`) at /mcp, health and Prometheus metrics under /actuator, the"
+          + " OpenAPI document at /v3/api-docs.",
       "Other settings go as --name=value (e.g. --vigil.ingest.window=1m,"
           + " --vigil.store.username=vigil) or in the environment (VIGIL_STORE_PASSWORD)."
     },

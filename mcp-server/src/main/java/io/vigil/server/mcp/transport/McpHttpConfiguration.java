@@ -37,12 +37,19 @@ class McpHttpConfiguration {
 
   private static final int TOKEN_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 2;
 
+  /**
+   * An MCP request is a tool call's arguments or a list request: kilobytes. The SDK's default (16
+   * MiB) would let each authenticated request buffer that much; larger bodies get 413.
+   */
+  static final int MAX_REQUEST_BYTES = 1024 * 1024;
+
   @Bean
   HttpServletStreamableServerTransportProvider mcpHttpTransport() {
     return HttpServletStreamableServerTransportProvider.builder()
         .jsonMapper(McpJsonDefaults.getMapper())
         .mcpEndpoint(ENDPOINT)
         .contextExtractor(McpHttpConfiguration::callerContext)
+        .maxRequestSize(MAX_REQUEST_BYTES)
         .build();
   }
 

@@ -96,6 +96,23 @@ class McpHttpSecurityTest extends SeededServer {
   }
 
   @Test
+  void anOversizedRequest_isRefusedWith413() throws Exception {
+    String padding = "x".repeat(McpHttpConfiguration.MAX_REQUEST_BYTES);
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/mcp"))
+            .timeout(TIMEOUT)
+            .header("Authorization", "Bearer " + HTTP_STORE.token(Role.ADMIN))
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json, text/event-stream")
+            .POST(HttpRequest.BodyPublishers.ofString(INITIALIZE.replace("probe", padding)))
+            .build();
+
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(413);
+  }
+
+  @Test
   void aReadToken_seesAndCallsOnlyReadTools_andIsToldWhichRoleProposingNeeds() {
     McpSyncClient reader = client(Role.READ);
 
