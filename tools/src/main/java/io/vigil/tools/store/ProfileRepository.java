@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -67,7 +68,9 @@ public final class ProfileRepository {
             versionId,
             piece,
             features,
-            (start, feature, profile) -> {
+            Column.PROFILE,
+            (start, feature, kind, bytes) -> {
+              FeatureProfile profile = kind.read(bytes);
               FeatureProfile existing = merged.get(feature);
               if (existing == null) {
                 merged.put(feature, profile);
@@ -90,12 +93,34 @@ public final class ProfileRepository {
    */
   public NavigableMap<Instant, Map<String, FeatureProfile>> series(
       long modelId, long versionId, int spanSeconds, TimeRange range, Collection<String> features) {
+    NavigableMap<Instant, Map<String, FeatureProfile>> series = new TreeMap<>();
+    readSeries(
+        modelId,
+        versionId,
+        spanSeconds,
+        range,
+        features,
+        Column.PROFILE,
+        (start, feature, kind, bytes) ->
+            series
+                .computeIfAbsent(start, key -> new LinkedHashMap<>())
+                .put(feature, kind.read(bytes)));
+    return series;
+  }
+
+  private void readSeries(
+      long modelId,
+      long versionId,
+      int spanSeconds,
+      TimeRange range,
+      Collection<String> features,
+      Column column,
+      RowSink sink) {
     if (!spans.contains(spanSeconds)) {
       throw new IllegalArgumentException(
           "profiles are stored at spans " + spans + " seconds, not " + spanSeconds);
     }
     Instant from = ProfileKey.windowStart(range.from(), spanSeconds);
-    NavigableMap<Instant, Map<String, FeatureProfile>> series = new TreeMap<>();
     try (Connection connection = database.connection()) {
       read(
           connection,
@@ -103,12 +128,66 @@ public final class ProfileRepository {
           versionId,
           new Piece(spanSeconds, from, range.to()),
           features,
-          (start, feature, profile) ->
-              series.computeIfAbsent(start, key -> new LinkedHashMap<>()).put(feature, profile));
+          column,
+          sink);
     } catch (SQLException e) {
       throw new StoreUnavailableException("cannot read profiles", e);
     }
+  }
+
+  /**
+   * The version of every profile of {@code spanSeconds} windows overlapping {@code range}, without
+   * reading the profiles themselves (see {@link ProfileVersion}); windows without records are
+   * absent.
+   *
+   * @throws IllegalArgumentException if profiles are not stored at that span
+   */
+  public NavigableMap<Instant, Map<String, ProfileVersion>> versions(
+      long modelId, long versionId, int spanSeconds, TimeRange range, Collection<String> features) {
+    NavigableMap<Instant, Map<String, ProfileVersion>> versions = new TreeMap<>();
+    readSeries(
+        modelId,
+        versionId,
+        spanSeconds,
+        range,
+        features,
+        Column.VERSION,
+        (start, feature, kind, bytes) ->
+            versions
+                .computeIfAbsent(start, key -> new LinkedHashMap<>())
+                .put(feature, ProfileVersion.of(bytes)));
+    return versions;
+  }
+
+  /**
+   * Like {@link #series}, each profile with its {@link ProfileVersion}, taken from the very bytes
+   * read.
+   *
+   * @throws IllegalArgumentException if profiles are not stored at that span
+   */
+  public NavigableMap<Instant, Map<String, VersionedProfile>> versionedSeries(
+      long modelId, long versionId, int spanSeconds, TimeRange range, Collection<String> features) {
+    NavigableMap<Instant, Map<String, VersionedProfile>> series = new TreeMap<>();
+    readSeries(
+        modelId,
+        versionId,
+        spanSeconds,
+        range,
+        features,
+        Column.PROFILE,
+        (start, feature, kind, bytes) ->
+            series
+                .computeIfAbsent(start, key -> new LinkedHashMap<>())
+                .put(feature, new VersionedProfile(kind.read(bytes), ProfileVersion.of(bytes))));
     return series;
+  }
+
+  /** A stored profile and its version. */
+  public record VersionedProfile(FeatureProfile profile, ProfileVersion version) {
+    public VersionedProfile {
+      Objects.requireNonNull(profile, "profile");
+      Objects.requireNonNull(version, "version");
+    }
   }
 
   /** Reads one stored profile, if present, on the caller's connection. */
@@ -180,7 +259,19 @@ public final class ProfileRepository {
   }
 
   /** A run of consecutive windows of one span, {@code [from, to)}. */
-  record Piece(int spanSeconds, Instant from, Instant to) {}
+  public record Piece(int spanSeconds, Instant from, Instant to) {
+    public TimeRange range() {
+      return new TimeRange(from, to);
+    }
+  }
+
+  /**
+   * The runs of windows {@link #merged} reads for {@code range}, in order: the range widened to
+   * whole profile windows, tiled with the coarsest spans that fit.
+   */
+  public List<Piece> pieces(TimeRange range) {
+    return tiling(aligned(range));
+  }
 
   /**
    * Tiles an aligned range with the coarsest spans that fit: at each position, the longest span
@@ -210,8 +301,20 @@ public final class ProfileRepository {
   }
 
   @FunctionalInterface
-  private interface ProfileSink {
-    void accept(Instant windowStart, String feature, FeatureProfile profile);
+  private interface RowSink {
+    void accept(Instant windowStart, String feature, ProfileKind kind, byte[] bytes);
+  }
+
+  /** What of a profile row is read: all its bytes, or only the head its version is made of. */
+  private enum Column {
+    PROFILE("profile"),
+    VERSION("SUBSTRING(profile FROM 1 FOR " + ProfileVersion.HEAD_BYTES + ") AS profile");
+
+    private final String select;
+
+    Column(String select) {
+      this.select = select;
+    }
   }
 
   private static void read(
@@ -220,11 +323,14 @@ public final class ProfileRepository {
       long versionId,
       Piece piece,
       Collection<String> features,
-      ProfileSink sink)
+      Column column,
+      RowSink sink)
       throws SQLException {
     StringBuilder sql =
         new StringBuilder(
-            "SELECT window_start, feature, kind, profile FROM window_profile WHERE model_id = ?"
+            "SELECT window_start, feature, kind, "
+                + column.select
+                + " FROM window_profile WHERE model_id = ?"
                 + " AND version_id = ? AND span_seconds = ? AND window_start >= ?"
                 + " AND window_start < ?");
     if (!features.isEmpty()) {
@@ -247,7 +353,8 @@ public final class ProfileRepository {
           sink.accept(
               Timestamps.get(rows, "window_start"),
               rows.getString("feature"),
-              ProfileKind.valueOf(rows.getString("kind")).read(rows.getBytes("profile")));
+              ProfileKind.valueOf(rows.getString("kind")),
+              rows.getBytes("profile"));
         }
       }
     }
