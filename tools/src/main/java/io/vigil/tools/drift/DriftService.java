@@ -47,7 +47,7 @@ public final class DriftService {
   private final InstantSource clock;
   private final WindowGrid grid;
   private final LatestRecords latest;
-  private final ProfileRepository profiles;
+  private final CurrentProfiles profiles;
   private final BaselineService baselines;
   private final DriftDynamics dynamics;
   private final EmbeddingComparison embeddings;
@@ -59,9 +59,10 @@ public final class DriftService {
     this.clock = clock;
     this.grid = new WindowGrid(settings.window());
     this.latest = new LatestRecords(database);
-    this.profiles = new ProfileRepository(database, settings.profileSpans());
+    ProfileRepository stored = new ProfileRepository(database, settings.profileSpans());
+    this.profiles = new CurrentProfiles(stored);
     this.baselines = new BaselineService(database, registry, clock, settings);
-    this.dynamics = new DriftDynamics(profiles, settings.profileSpans());
+    this.dynamics = new DriftDynamics(stored, settings.profileSpans());
     this.embeddings = new EmbeddingComparison(database);
   }
 
@@ -124,7 +125,13 @@ public final class DriftService {
         ProfileComparison.compare(query.policy(), features, baseline.profiles(), current);
     Map<String, DriftDynamics.Outcome> followed =
         dynamics.follow(
-            modelId, versionId, query.range(), query.policy(), baseline.profiles(), report);
+            modelId,
+            versionId,
+            query.range(),
+            query.policy(),
+            baseline.baseline().id(),
+            baseline.profiles(),
+            report);
     List<FeatureDriftResult> results = new ArrayList<>();
     for (FeatureDrift verdict : report.features()) {
       DriftDynamics.Outcome outcome =
