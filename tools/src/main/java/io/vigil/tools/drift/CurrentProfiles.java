@@ -19,17 +19,22 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * A version's profiles merged over a range: exactly {@link ProfileRepository#merged}'s answer,
- * built on what an earlier call already merged.
+ * A version's profiles merged over a range, as {@link ProfileRepository#merged} merges them, built
+ * on what an earlier call already merged.
  *
  * <p>A merged profile is a fold: the range's first window's profile, combined with each later one
  * in window order. For every feature this remembers the fold over all the range's windows but the
  * last, with the {@link ProfileVersion} of each window it took in; a later call whose range starts
  * in the same window and whose windows begin with those same versions starts from a copy of that
  * fold and reads and combines only the windows after it, which in steady traffic is the newest. A
- * late record changes its window's version and so sends that feature back to a full fold. Copies
- * continue exactly as the original would ({@link io.vigil.detectors.profile.NumericProfile#copy}),
- * so the result is the same bit for bit as a fold from scratch.
+ * late record changes its window's version and so sends that feature back to a full fold. A copy
+ * continues exactly as the original would ({@link io.vigil.detectors.profile.NumericProfile#copy}),
+ * so the answer is the same fold of the same profiles in the same order as a fold from scratch (the
+ * quantile sketches' compaction draws random bits as it merges, so not even two folds from scratch
+ * agree to the last bit).
+ *
+ * <p>A relative window moves its start with every new five-minute window, so in steady traffic a
+ * full fold happens once per five minutes; the calls between reuse it.
  */
 final class CurrentProfiles {
 

@@ -33,9 +33,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * prediction, of the embeddings (on bounded raw samples), and each feature's recent dynamics.
  *
  * <p>The baseline is the version's newest, else the model's newest of any version (the answer says
- * which). Cost: one merged-profile read for the window, one profile-series read for the dynamics,
- * and, for models with embeddings, two raw samples of {@value EmbeddingComparison#SAMPLE_ROWS}
- * rows.
+ * which). Cost: the versions of the range's and the dynamics series' stored profiles, the profiles
+ * of only those windows whose merged profile or window scores an earlier call did not leave behind
+ * ({@link CurrentProfiles}, {@link DriftDynamics}; in steady traffic the newest window), and, for
+ * models with embeddings, two raw samples of {@value EmbeddingComparison#SAMPLE_ROWS} rows. What is
+ * remembered is bounded and keyed by the stored profiles' versions and the baseline's id, so a late
+ * record or a new baseline is in the next answer. Thread-safe.
  */
 public final class DriftService {
 

@@ -64,13 +64,15 @@ public final class ProfileRepository {
       for (Piece piece : tiling(aligned(range))) {
         read(
             connection,
+            database.dialect(),
             modelId,
             versionId,
             piece,
             features,
             Column.PROFILE,
-            (start, feature, kind, bytes) -> {
-              FeatureProfile profile = kind.read(bytes);
+            row -> {
+              String feature = row.feature();
+              FeatureProfile profile = row.profile();
               FeatureProfile existing = merged.get(feature);
               if (existing == null) {
                 merged.put(feature, profile);
@@ -101,10 +103,10 @@ public final class ProfileRepository {
         range,
         features,
         Column.PROFILE,
-        (start, feature, kind, bytes) ->
+        row ->
             series
-                .computeIfAbsent(start, key -> new LinkedHashMap<>())
-                .put(feature, kind.read(bytes)));
+                .computeIfAbsent(row.windowStart(), key -> new LinkedHashMap<>())
+                .put(row.feature(), row.profile()));
     return series;
   }
 
@@ -124,6 +126,7 @@ public final class ProfileRepository {
     try (Connection connection = database.connection()) {
       read(
           connection,
+          database.dialect(),
           modelId,
           versionId,
           new Piece(spanSeconds, from, range.to()),
@@ -152,16 +155,16 @@ public final class ProfileRepository {
         range,
         features,
         Column.VERSION,
-        (start, feature, kind, bytes) ->
+        row ->
             versions
-                .computeIfAbsent(start, key -> new LinkedHashMap<>())
-                .put(feature, ProfileVersion.of(bytes)));
+                .computeIfAbsent(row.windowStart(), key -> new LinkedHashMap<>())
+                .put(row.feature(), row.version()));
     return versions;
   }
 
   /**
-   * Like {@link #series}, each profile with its {@link ProfileVersion}, taken from the very bytes
-   * read.
+   * Like {@link #series}, each profile with its {@link ProfileVersion}, read with the profile from
+   * the same row.
    *
    * @throws IllegalArgumentException if profiles are not stored at that span
    */
@@ -174,11 +177,11 @@ public final class ProfileRepository {
         spanSeconds,
         range,
         features,
-        Column.PROFILE,
-        (start, feature, kind, bytes) ->
+        Column.PROFILE_AND_VERSION,
+        row ->
             series
-                .computeIfAbsent(start, key -> new LinkedHashMap<>())
-                .put(feature, new VersionedProfile(kind.read(bytes), ProfileVersion.of(bytes))));
+                .computeIfAbsent(row.windowStart(), key -> new LinkedHashMap<>())
+                .put(row.feature(), new VersionedProfile(row.profile(), row.version())));
     return series;
   }
 
@@ -300,25 +303,59 @@ public final class ProfileRepository {
     return pieces;
   }
 
+  /** What was read of one profile row; {@code profile} or {@code version} only when asked for. */
+  private record Row(
+      Instant windowStart, String feature, FeatureProfile profile, ProfileVersion version) {}
+
   @FunctionalInterface
   private interface RowSink {
-    void accept(Instant windowStart, String feature, ProfileKind kind, byte[] bytes);
+    void accept(Row row);
   }
 
-  /** What of a profile row is read: all its bytes, or only the head its version is made of. */
+  /** What of a profile row is read. */
   private enum Column {
-    PROFILE("profile"),
-    VERSION("SUBSTRING(profile FROM 1 FOR " + ProfileVersion.HEAD_BYTES + ") AS profile");
+    PROFILE,
+    VERSION,
+    PROFILE_AND_VERSION;
 
-    private final String select;
+    /**
+     * The select list: PostgreSQL's row version ({@code xmin}) costs nothing, while the head of a
+     * profile stored out of line (TOAST) costs a fetch per row; H2 keeps no row versions.
+     */
+    String select(SqlDialect dialect) {
+      boolean rowVersion = dialect == SqlDialect.POSTGRESQL;
+      return switch (this) {
+        case PROFILE -> "profile";
+        case VERSION ->
+            rowVersion
+                ? "CAST(xmin AS TEXT) AS row_version"
+                : "SUBSTRING(profile FROM 1 FOR " + ProfileVersion.HEAD_BYTES + ") AS profile";
+        case PROFILE_AND_VERSION ->
+            rowVersion ? "profile, CAST(xmin AS TEXT) AS row_version" : "profile";
+      };
+    }
 
-    Column(String select) {
-      this.select = select;
+    Row row(SqlDialect dialect, ResultSet rows) throws SQLException {
+      ProfileKind kind = ProfileKind.valueOf(rows.getString("kind"));
+      byte[] bytes =
+          this == VERSION && dialect == SqlDialect.POSTGRESQL ? null : rows.getBytes("profile");
+      ProfileVersion version =
+          this == PROFILE
+              ? null
+              : dialect == SqlDialect.POSTGRESQL
+                  ? ProfileVersion.ofRow(rows.getString("row_version"))
+                  : ProfileVersion.ofHead(bytes);
+      return new Row(
+          Timestamps.get(rows, "window_start"),
+          rows.getString("feature"),
+          this == VERSION ? null : kind.read(bytes),
+          version);
     }
   }
 
   private static void read(
       Connection connection,
+      SqlDialect dialect,
       long modelId,
       long versionId,
       Piece piece,
@@ -329,7 +366,7 @@ public final class ProfileRepository {
     StringBuilder sql =
         new StringBuilder(
             "SELECT window_start, feature, kind, "
-                + column.select
+                + column.select(dialect)
                 + " FROM window_profile WHERE model_id = ?"
                 + " AND version_id = ? AND span_seconds = ? AND window_start >= ?"
                 + " AND window_start < ?");
@@ -350,11 +387,7 @@ public final class ProfileRepository {
       statement.setFetchSize(500);
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
-          sink.accept(
-              Timestamps.get(rows, "window_start"),
-              rows.getString("feature"),
-              ProfileKind.valueOf(rows.getString("kind")),
-              rows.getBytes("profile"));
+          sink.accept(column.row(dialect, rows));
         }
       }
     }

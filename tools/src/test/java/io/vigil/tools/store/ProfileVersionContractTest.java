@@ -30,7 +30,7 @@ class ProfileVersionContractTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("io.vigil.tools.testing.TestStores#both")
-  void versions_areTheHeadsOfTheStoredProfiles(String store, Supplier<Database> open) {
+  void versions_areThoseOfTheProfilesRead(String store, Supplier<Database> open) {
     try (Database database = open.get();
         TrafficFixture fixture = TrafficFixture.open(database)) {
       fixture.classifier("fraud", OptionalDouble.empty(), "v1");
@@ -50,8 +50,10 @@ class ProfileVersionContractTest {
               features.forEach(
                   (feature, stored) -> {
                     assertThat(stored.version()).isEqualTo(versions.get(start).get(feature));
-                    assertThat(stored.version())
-                        .isEqualTo(ProfileVersion.of(stored.profile().toBytes()));
+                    if (database.dialect() == SqlDialect.H2) {
+                      assertThat(stored.version())
+                          .isEqualTo(ProfileVersion.ofHead(stored.profile().toBytes()));
+                    }
                   }));
     }
   }
@@ -86,33 +88,36 @@ class ProfileVersionContractTest {
   }
 
   @Test
-  void of_profileThatTookInOneMoreValueOrMissing_isAnotherVersion() {
+  void ofHead_profileThatTookInOneMoreValueOrMissing_isAnotherVersion() {
     NumericProfile numeric = NumericProfile.create(1);
     for (int i = 0; i < 5_000; i++) {
       numeric.accept(i % 97);
     }
     CategoricalProfile categorical = CategoricalProfile.create();
     categorical.accept("a");
-    ProfileVersion numericBefore = ProfileVersion.of(numeric.toBytes());
-    ProfileVersion categoricalBefore = ProfileVersion.of(categorical.toBytes());
+    ProfileVersion numericBefore = ProfileVersion.ofHead(numeric.toBytes());
+    ProfileVersion categoricalBefore = ProfileVersion.ofHead(categorical.toBytes());
     NumericProfile oneMissingMore = numeric.copy();
     oneMissingMore.acceptMissing();
 
     numeric.accept(5);
     categorical.accept("a");
 
-    assertThat(ProfileVersion.of(numeric.toBytes())).isNotEqualTo(numericBefore);
-    assertThat(ProfileVersion.of(oneMissingMore.toBytes())).isNotEqualTo(numericBefore);
-    assertThat(ProfileVersion.of(categorical.toBytes())).isNotEqualTo(categoricalBefore);
-    assertThat(ProfileVersion.of(numeric.copy().toBytes()))
-        .isEqualTo(ProfileVersion.of(numeric.toBytes()));
+    assertThat(ProfileVersion.ofHead(numeric.toBytes())).isNotEqualTo(numericBefore);
+    assertThat(ProfileVersion.ofHead(oneMissingMore.toBytes())).isNotEqualTo(numericBefore);
+    assertThat(ProfileVersion.ofHead(categorical.toBytes())).isNotEqualTo(categoricalBefore);
+    assertThat(ProfileVersion.ofHead(numeric.copy().toBytes()))
+        .isEqualTo(ProfileVersion.ofHead(numeric.toBytes()));
   }
 
   @Test
-  void of_noBytes_isRefused() {
-    assertThatThrownBy(() -> ProfileVersion.of(new byte[0]))
+  void ofHeadOrRow_nothing_isRefused() {
+    assertThatThrownBy(() -> ProfileVersion.ofHead(new byte[0]))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("head of the profile's bytes");
+    assertThatThrownBy(() -> ProfileVersion.ofRow(" "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("row's version");
   }
 
   private static ProfileRepository repository(Database database, TrafficFixture fixture) {
