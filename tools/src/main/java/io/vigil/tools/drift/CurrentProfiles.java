@@ -20,31 +20,35 @@ import java.util.TreeMap;
 
 /**
  * A version's profiles merged over a range, as {@link ProfileRepository#merged} merges them, built
- * on what an earlier call already merged.
+ * on what earlier calls already merged.
  *
- * <p>A merged profile is a fold: the range's first window's profile, combined with each later one
- * in window order. For every feature this remembers the fold over all the range's windows but the
- * last, with the {@link ProfileVersion} of each window it took in; a later call whose range starts
- * in the same window and whose windows begin with those same versions starts from a copy of that
- * fold and reads and combines only the windows after it, which in steady traffic is the newest. A
- * late record changes its window's version and so sends that feature back to a full fold. A copy
- * continues exactly as the original would ({@link io.vigil.detectors.profile.NumericProfile#copy}),
- * so the answer is the same fold of the same profiles in the same order as a fold from scratch (the
- * quantile sketches' compaction draws random bits as it merges, so not even two folds from scratch
- * agree to the last bit).
+ * <p>A range is read as runs of windows of one span ({@link ProfileRepository#pieces}: five-minute
+ * windows up to the first whole hour, hours, five-minute windows after the last whole hour, or a
+ * day where one fits). Each run's profiles are folded in window order, and the runs' folds are
+ * combined in order. For every feature this remembers each run's fold with the {@link
+ * ProfileVersion} of every window it took in: the whole run, except for the range's last run, whose
+ * newest window is the one traffic is still filling. A later call reuses a remembered fold when the
+ * run starts where it started and its windows begin with those same versions, and reads and folds
+ * only the windows after it. A relative window moves on by five minutes at a time: the hours in the
+ * middle stay the same run for an hour, so only the short runs at the ends are read again. A late
+ * record changes its window's version and so sends that run back to a full fold.
  *
- * <p>A relative window moves its start with every new five-minute window, so in steady traffic a
- * full fold happens once per five minutes; the calls between reuse it.
+ * <p>Profiles merge as mergeable summaries: counts, minimum and maximum exactly, mean and variance
+ * up to rounding, and the reservoir and quantile sketch as a uniform sample and a sketch of the
+ * union, whatever the grouping. The answer is thus what {@link ProfileRepository#merged} would
+ * give, whose left fold groups the same profiles differently (its sketches draw random bits as they
+ * merge, so not even two of its own answers agree to the last bit).
  */
 final class CurrentProfiles {
 
-  /** Folds remembered, one per (model, version, range start, feature): each some 15 KB. */
-  static final int CACHED_FOLDS = 512;
+  /** Folds remembered, one per (model, version, run, feature): each some 15 KB. */
+  static final int CACHED_FOLDS = 1_024;
 
-  private record FoldKey(long modelId, long versionId, Instant rangeStart, String feature) {}
+  private record FoldKey(
+      long modelId, long versionId, int spanSeconds, Instant runStart, String feature) {}
 
   /** One window a fold took in. */
-  private record Step(int spanSeconds, Instant windowStart, ProfileVersion version) {}
+  private record Step(Instant windowStart, ProfileVersion version) {}
 
   /**
    * A feature's profiles folded over its first {@code steps}, serialized: each use reads a copy.
@@ -55,8 +59,14 @@ final class CurrentProfiles {
     }
 
     boolean begins(List<Step> all) {
-      return all.size() > steps.size() && all.subList(0, steps.size()).equals(steps);
+      return all.size() >= steps.size() && all.subList(0, steps.size()).equals(steps);
     }
+  }
+
+  /** Whether a run's fold is remembered whole, or without its newest window. */
+  private enum Remember {
+    WHOLE_RUN,
+    ALL_BUT_NEWEST
   }
 
   private final ProfileRepository profiles;
@@ -70,103 +80,101 @@ final class CurrentProfiles {
   Map<String, FeatureProfile> merged(
       long modelId, long versionId, TimeRange range, Collection<String> features) {
     List<Piece> pieces = profiles.pieces(range);
-    Map<String, List<Step>> steps = new LinkedHashMap<>();
-    for (Piece piece : pieces) {
-      profiles
-          .versions(modelId, versionId, piece.spanSeconds(), piece.range(), features)
+    Map<String, FeatureProfile> merged = new LinkedHashMap<>();
+    for (int i = 0; i < pieces.size(); i++) {
+      Remember remember = i == pieces.size() - 1 ? Remember.ALL_BUT_NEWEST : Remember.WHOLE_RUN;
+      run(modelId, versionId, pieces.get(i), features, remember)
           .forEach(
-              (start, byFeature) ->
-                  byFeature.forEach(
-                      (feature, version) ->
-                          steps
-                              .computeIfAbsent(feature, k -> new ArrayList<>())
-                              .add(new Step(piece.spanSeconds(), start, version))));
+              (feature, profile) -> {
+                FeatureProfile existing = merged.get(feature);
+                if (existing == null) {
+                  merged.put(feature, profile);
+                } else {
+                  ProfileKind.combine(existing, profile);
+                }
+              });
     }
-    Instant rangeStart = pieces.get(0).from();
+    return merged;
+  }
+
+  /** One run's profiles, folded feature by feature. */
+  private Map<String, FeatureProfile> run(
+      long modelId, long versionId, Piece piece, Collection<String> features, Remember remember) {
+    Map<String, List<Step>> steps = new LinkedHashMap<>();
+    profiles
+        .versions(modelId, versionId, piece.spanSeconds(), piece.range(), features)
+        .forEach(
+            (start, byFeature) ->
+                byFeature.forEach(
+                    (feature, version) ->
+                        steps
+                            .computeIfAbsent(feature, k -> new ArrayList<>())
+                            .add(new Step(start, version))));
     Map<String, Optional<Fold>> folds = new HashMap<>();
     steps.forEach(
         (feature, all) ->
             folds.put(
                 feature,
                 remembered
-                    .get(new FoldKey(modelId, versionId, rangeStart, feature))
-                    .filter(fold -> fold.begins(all))));
-    Map<Integer, NavigableMap<Instant, Map<String, VersionedProfile>>> read =
-        readRest(modelId, versionId, pieces, steps, folds);
-    Map<String, FeatureProfile> merged = new LinkedHashMap<>();
+                    .get(key(modelId, versionId, piece, feature))
+                    .filter(f -> f.begins(all))));
+    NavigableMap<Instant, Map<String, VersionedProfile>> read =
+        readRest(modelId, versionId, piece, steps, folds);
+    Map<String, FeatureProfile> folded = new LinkedHashMap<>();
     steps.forEach(
-        (feature, all) -> {
-          FoldKey key = new FoldKey(modelId, versionId, rangeStart, feature);
-          fold(key, all, folds.get(feature), read).ifPresent(p -> merged.put(feature, p));
-        });
-    return merged;
+        (feature, all) ->
+            fold(key(modelId, versionId, piece, feature), all, folds.get(feature), read, remember)
+                .ifPresent(profile -> folded.put(feature, profile)));
+    return folded;
   }
 
-  /** Reads, piece by piece, the windows some feature's remembered fold does not cover. */
-  private Map<Integer, NavigableMap<Instant, Map<String, VersionedProfile>>> readRest(
+  private static FoldKey key(long modelId, long versionId, Piece piece, String feature) {
+    return new FoldKey(modelId, versionId, piece.spanSeconds(), piece.from(), feature);
+  }
+
+  /** Reads the run's windows from the first one some feature's remembered fold does not cover. */
+  private NavigableMap<Instant, Map<String, VersionedProfile>> readRest(
       long modelId,
       long versionId,
-      List<Piece> pieces,
+      Piece piece,
       Map<String, List<Step>> steps,
       Map<String, Optional<Fold>> folds) {
-    Map<Piece, Instant> earliest = new HashMap<>();
-    Map<Piece, List<String>> wanted = new HashMap<>();
-    steps.forEach(
-        (feature, all) -> {
-          int done = folds.get(feature).map(fold -> fold.steps().size()).orElse(0);
-          for (Step step : all.subList(done, all.size())) {
-            Piece piece = pieceOf(pieces, step);
-            earliest.merge(piece, step.windowStart(), (a, b) -> a.isBefore(b) ? a : b);
-            List<String> names = wanted.computeIfAbsent(piece, k -> new ArrayList<>());
-            if (!names.contains(feature)) {
-              names.add(feature);
-            }
-          }
-        });
-    Map<Integer, NavigableMap<Instant, Map<String, VersionedProfile>>> read = new HashMap<>();
-    earliest.forEach(
-        (piece, from) ->
-            read.computeIfAbsent(piece.spanSeconds(), k -> new TreeMap<>())
-                .putAll(
-                    profiles.versionedSeries(
-                        modelId,
-                        versionId,
-                        piece.spanSeconds(),
-                        new TimeRange(from, piece.to()),
-                        wanted.get(piece))));
-    return read;
-  }
-
-  private static Piece pieceOf(List<Piece> pieces, Step step) {
-    for (Piece piece : pieces) {
-      if (piece.spanSeconds() == step.spanSeconds()
-          && !step.windowStart().isBefore(piece.from())
-          && step.windowStart().isBefore(piece.to())) {
-        return piece;
+    Instant earliest = null;
+    List<String> wanted = new ArrayList<>();
+    for (Map.Entry<String, List<Step>> feature : steps.entrySet()) {
+      List<Step> all = feature.getValue();
+      int done = folds.get(feature.getKey()).map(fold -> fold.steps().size()).orElse(0);
+      if (done < all.size()) {
+        wanted.add(feature.getKey());
+        Instant first = all.get(done).windowStart();
+        earliest = earliest == null || first.isBefore(earliest) ? first : earliest;
       }
     }
-    throw new IllegalStateException("window " + step + " is in none of " + pieces);
+    if (earliest == null) {
+      return new TreeMap<>();
+    }
+    return profiles.versionedSeries(
+        modelId, versionId, piece.spanSeconds(), new TimeRange(earliest, piece.to()), wanted);
   }
 
-  /** Folds one feature's windows on from what is remembered; remembers all but the last. */
+  /** Folds one feature's windows on from what is remembered, and remembers what it should. */
   private Optional<FeatureProfile> fold(
       FoldKey key,
       List<Step> all,
       Optional<Fold> start,
-      Map<Integer, NavigableMap<Instant, Map<String, VersionedProfile>>> read) {
+      NavigableMap<Instant, Map<String, VersionedProfile>> read,
+      Remember remember) {
     FeatureProfile merged = start.map(fold -> fold.kind().read(fold.bytes())).orElse(null);
     List<Step> taken = new ArrayList<>(start.map(Fold::steps).orElse(List.of()));
     int remembered = taken.size();
     for (int i = remembered; i < all.size(); i++) {
       Step step = all.get(i);
-      VersionedProfile stored =
-          read.getOrDefault(step.spanSeconds(), new TreeMap<>())
-              .getOrDefault(step.windowStart(), Map.of())
-              .get(key.feature());
+      VersionedProfile stored = read.getOrDefault(step.windowStart(), Map.of()).get(key.feature());
       if (stored == null) {
         continue; // deleted since its version was read: no longer part of the range
       }
-      if (i == all.size() - 1 && merged != null && taken.size() > remembered) {
+      boolean newest = i == all.size() - 1;
+      if (newest && remember == Remember.ALL_BUT_NEWEST && taken.size() > remembered) {
         this.remembered.put(key, new Fold(taken, ProfileKind.of(merged), merged.toBytes()));
       }
       if (merged == null) {
@@ -174,7 +182,10 @@ final class CurrentProfiles {
       } else {
         ProfileKind.combine(merged, stored.profile());
       }
-      taken.add(new Step(step.spanSeconds(), step.windowStart(), stored.version()));
+      taken.add(new Step(step.windowStart(), stored.version()));
+    }
+    if (remember == Remember.WHOLE_RUN && merged != null && taken.size() > remembered) {
+      this.remembered.put(key, new Fold(taken, ProfileKind.of(merged), merged.toBytes()));
     }
     return Optional.ofNullable(merged);
   }
