@@ -1,6 +1,7 @@
 package io.vigil.tools.drift;
 
 import io.vigil.detectors.drift.DatasetDriftReport;
+import io.vigil.detectors.drift.DriftMethod;
 import io.vigil.detectors.drift.DriftPolicy;
 import io.vigil.detectors.drift.FeatureDrift;
 import io.vigil.detectors.dynamics.Dynamics;
@@ -11,6 +12,8 @@ import io.vigil.detectors.profile.FeatureProfile;
 import io.vigil.tools.query.TimeRange;
 import io.vigil.tools.query.WindowGrid;
 import io.vigil.tools.store.ProfileRepository;
+import io.vigil.tools.store.ProfileRepository.VersionedProfile;
+import io.vigil.tools.store.ProfileVersion;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,8 +22,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.TreeSet;
 
 /**
  * Each tested feature's drift score window by window: the effect size of every recent window's
@@ -48,23 +53,76 @@ final class DriftDynamics {
   /** A one-window step of five noise deviations is the dynamics' own critical jump. */
   static final double ALARM_NOISE_DEVIATIONS = 5;
 
+  /**
+   * Window scores remembered: a model's series of 48 windows of 20 features is about 1,000, and an
+   * entry about 300 bytes.
+   */
+  static final int CACHED_SCORES = 50_000;
+
   /** A feature's dynamics, or why there are none. */
   record Outcome(Optional<FeatureDynamics> dynamics, String note) {}
 
+  /** Whose windows are scored against what: everything a score depends on but the window's own. */
+  private record Scope(
+      long modelId,
+      long versionId,
+      int spanSeconds,
+      long baselineId,
+      Map<String, DriftMethod> methods) {
+
+    ScoreKey key(Instant windowStart, String feature, ProfileVersion version) {
+      return new ScoreKey(
+          modelId,
+          versionId,
+          spanSeconds,
+          windowStart,
+          feature,
+          baselineId,
+          methods.get(feature),
+          version);
+    }
+  }
+
+  /**
+   * One feature's score in one stored window against one baseline by one method. The profile's
+   * {@link ProfileVersion} makes a window that took in late records a new key, and a new baseline
+   * has a new id, so a remembered score never outlives what it was computed from.
+   */
+  record ScoreKey(
+      long modelId,
+      long versionId,
+      int spanSeconds,
+      Instant windowStart,
+      String feature,
+      long baselineId,
+      DriftMethod method,
+      ProfileVersion version) {}
+
+  /** A window's effect size, or none when the feature could not be tested in it. */
+  record WindowScore(OptionalDouble effectSize) {}
+
   private final ProfileRepository profiles;
   private final List<Integer> spans;
+  private final RecentlyUsed<ScoreKey, WindowScore> remembered;
 
   DriftDynamics(ProfileRepository profiles, List<Integer> spans) {
     this.profiles = profiles;
     this.spans = List.copyOf(spans);
+    this.remembered = new RecentlyUsed<>(CACHED_SCORES);
   }
 
-  /** The dynamics of every tested feature of {@code report}, by feature name. */
+  /**
+   * The dynamics of every tested feature of {@code report}, by feature name.
+   *
+   * <p>Reads only the versions of the series' profiles, and the profiles themselves only of windows
+   * whose scores are not remembered from an earlier call: in steady traffic, the newest window.
+   */
   Map<String, Outcome> follow(
       long modelId,
       long versionId,
       TimeRange range,
       DriftPolicy policy,
+      long baselineId,
       Map<String, FeatureProfile> reference,
       DatasetDriftReport report) {
     List<FeatureDrift.Tested> tested =
@@ -76,16 +134,16 @@ final class DriftDynamics {
       return Map.of();
     }
     DriftPolicy sameMethods = policy;
+    Map<String, DriftMethod> methods = new HashMap<>();
     for (FeatureDrift.Tested feature : tested) {
       sameMethods = sameMethods.withMethod(feature.feature(), feature.method());
+      methods.put(feature.feature(), feature.method());
     }
     int span = span(range);
     Instant end = new WindowGrid(Duration.ofSeconds(span)).ceiling(range.to());
     TimeRange series = new TimeRange(end.minusSeconds((long) span * SERIES_WINDOWS), end);
-    List<String> names = tested.stream().map(FeatureDrift::feature).toList();
-    NavigableMap<Instant, Map<String, FeatureProfile>> windows =
-        profiles.series(modelId, versionId, span, series, names);
-    Map<String, List<Double>> scores = scores(sameMethods, names, reference, windows);
+    Scope scope = new Scope(modelId, versionId, span, baselineId, methods);
+    Map<String, List<Double>> scores = scores(scope, sameMethods, reference, series);
     Map<String, Outcome> outcomes = new HashMap<>();
     for (FeatureDrift.Tested feature : tested) {
       outcomes.put(
@@ -107,21 +165,89 @@ final class DriftDynamics {
         .orElse(spans.get(0));
   }
 
-  private static Map<String, List<Double>> scores(
-      DriftPolicy policy,
-      List<String> names,
-      Map<String, FeatureProfile> reference,
-      NavigableMap<Instant, Map<String, FeatureProfile>> windows) {
+  /** Each feature's scores, window by window, oldest first; untestable windows are skipped. */
+  private Map<String, List<Double>> scores(
+      Scope scope, DriftPolicy policy, Map<String, FeatureProfile> reference, TimeRange series) {
+    NavigableMap<Instant, Map<String, ProfileVersion>> versions =
+        profiles.versions(
+            scope.modelId(),
+            scope.versionId(),
+            scope.spanSeconds(),
+            series,
+            scope.methods().keySet());
+    Map<Instant, Map<String, WindowScore>> known = new HashMap<>();
+    NavigableSet<Instant> unknown = new TreeSet<>();
+    versions.forEach(
+        (start, features) ->
+            features.forEach(
+                (feature, version) ->
+                    remembered
+                        .get(scope.key(start, feature, version))
+                        .ifPresentOrElse(
+                            score ->
+                                known
+                                    .computeIfAbsent(start, k -> new HashMap<>())
+                                    .put(feature, score),
+                            () -> unknown.add(start))));
+    if (!unknown.isEmpty()) {
+      score(scope, policy, reference, unknown, known);
+    }
     Map<String, List<Double>> scores = new HashMap<>();
-    for (Map<String, FeatureProfile> window : windows.values()) {
-      DatasetDriftReport scored = ProfileComparison.compare(policy, names, reference, window);
-      for (FeatureDrift verdict : scored.features()) {
-        if (verdict instanceof FeatureDrift.Tested t) {
-          scores.computeIfAbsent(t.feature(), k -> new ArrayList<>()).add(t.effectSize());
-        }
+    versions.forEach(
+        (start, features) -> {
+          Map<String, WindowScore> scored = known.getOrDefault(start, Map.of());
+          for (String feature : features.keySet()) {
+            WindowScore score = scored.get(feature);
+            if (score != null && score.effectSize().isPresent()) {
+              scores
+                  .computeIfAbsent(feature, k -> new ArrayList<>())
+                  .add(score.effectSize().getAsDouble());
+            }
+          }
+        });
+    return scores;
+  }
+
+  /** Reads the windows not remembered, scores their features that are not, and remembers them. */
+  private void score(
+      Scope scope,
+      DriftPolicy policy,
+      Map<String, FeatureProfile> reference,
+      NavigableSet<Instant> unknown,
+      Map<Instant, Map<String, WindowScore>> known) {
+    TimeRange reread =
+        new TimeRange(unknown.first(), unknown.last().plusSeconds(scope.spanSeconds()));
+    NavigableMap<Instant, Map<String, VersionedProfile>> windows =
+        profiles.versionedSeries(
+            scope.modelId(),
+            scope.versionId(),
+            scope.spanSeconds(),
+            reread,
+            scope.methods().keySet());
+    for (Instant start : unknown) {
+      Map<String, WindowScore> scored = known.computeIfAbsent(start, k -> new HashMap<>());
+      Map<String, FeatureProfile> current = new HashMap<>();
+      windows
+          .getOrDefault(start, Map.of())
+          .forEach(
+              (feature, stored) -> {
+                if (!scored.containsKey(feature)) {
+                  current.put(feature, stored.profile());
+                }
+              });
+      DatasetDriftReport report =
+          ProfileComparison.compare(policy, current.keySet(), reference, current);
+      for (FeatureDrift verdict : report.features()) {
+        WindowScore score =
+            new WindowScore(
+                verdict instanceof FeatureDrift.Tested t
+                    ? OptionalDouble.of(t.effectSize())
+                    : OptionalDouble.empty());
+        ProfileVersion version = windows.get(start).get(verdict.feature()).version();
+        remembered.put(scope.key(start, verdict.feature(), version), score);
+        scored.put(verdict.feature(), score);
       }
     }
-    return scores;
   }
 
   static Outcome outcome(

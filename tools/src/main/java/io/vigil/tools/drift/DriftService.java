@@ -33,9 +33,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * prediction, of the embeddings (on bounded raw samples), and each feature's recent dynamics.
  *
  * <p>The baseline is the version's newest, else the model's newest of any version (the answer says
- * which). Cost: one merged-profile read for the window, one profile-series read for the dynamics,
- * and, for models with embeddings, two raw samples of {@value EmbeddingComparison#SAMPLE_ROWS}
- * rows.
+ * which). Cost: the versions of the range's and the dynamics series' stored profiles, the profiles
+ * of only those windows whose merged profile or window scores an earlier call did not leave behind
+ * ({@link CurrentProfiles}, {@link DriftDynamics}; in steady traffic the newest window), and, for
+ * models with embeddings, two raw samples of {@value EmbeddingComparison#SAMPLE_ROWS} rows. What is
+ * remembered is bounded and keyed by the stored profiles' versions and the baseline's id, so a late
+ * record or a new baseline is in the next answer. Thread-safe.
  */
 public final class DriftService {
 
@@ -47,7 +50,7 @@ public final class DriftService {
   private final InstantSource clock;
   private final WindowGrid grid;
   private final LatestRecords latest;
-  private final ProfileRepository profiles;
+  private final CurrentProfiles profiles;
   private final BaselineService baselines;
   private final DriftDynamics dynamics;
   private final EmbeddingComparison embeddings;
@@ -59,9 +62,10 @@ public final class DriftService {
     this.clock = clock;
     this.grid = new WindowGrid(settings.window());
     this.latest = new LatestRecords(database);
-    this.profiles = new ProfileRepository(database, settings.profileSpans());
+    ProfileRepository stored = new ProfileRepository(database, settings.profileSpans());
+    this.profiles = new CurrentProfiles(stored);
     this.baselines = new BaselineService(database, registry, clock, settings);
-    this.dynamics = new DriftDynamics(profiles, settings.profileSpans());
+    this.dynamics = new DriftDynamics(stored, settings.profileSpans());
     this.embeddings = new EmbeddingComparison(database);
   }
 
@@ -124,7 +128,13 @@ public final class DriftService {
         ProfileComparison.compare(query.policy(), features, baseline.profiles(), current);
     Map<String, DriftDynamics.Outcome> followed =
         dynamics.follow(
-            modelId, versionId, query.range(), query.policy(), baseline.profiles(), report);
+            modelId,
+            versionId,
+            query.range(),
+            query.policy(),
+            baseline.baseline().id(),
+            baseline.profiles(),
+            report);
     List<FeatureDriftResult> results = new ArrayList<>();
     for (FeatureDrift verdict : report.features()) {
       DriftDynamics.Outcome outcome =

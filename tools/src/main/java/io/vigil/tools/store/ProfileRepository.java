@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -63,11 +64,15 @@ public final class ProfileRepository {
       for (Piece piece : tiling(aligned(range))) {
         read(
             connection,
+            database.dialect(),
             modelId,
             versionId,
             piece,
             features,
-            (start, feature, profile) -> {
+            Column.PROFILE,
+            row -> {
+              String feature = row.feature();
+              FeatureProfile profile = row.profile();
               FeatureProfile existing = merged.get(feature);
               if (existing == null) {
                 merged.put(feature, profile);
@@ -90,25 +95,102 @@ public final class ProfileRepository {
    */
   public NavigableMap<Instant, Map<String, FeatureProfile>> series(
       long modelId, long versionId, int spanSeconds, TimeRange range, Collection<String> features) {
+    NavigableMap<Instant, Map<String, FeatureProfile>> series = new TreeMap<>();
+    readSeries(
+        modelId,
+        versionId,
+        spanSeconds,
+        range,
+        features,
+        Column.PROFILE,
+        row ->
+            series
+                .computeIfAbsent(row.windowStart(), key -> new LinkedHashMap<>())
+                .put(row.feature(), row.profile()));
+    return series;
+  }
+
+  private void readSeries(
+      long modelId,
+      long versionId,
+      int spanSeconds,
+      TimeRange range,
+      Collection<String> features,
+      Column column,
+      RowSink sink) {
     if (!spans.contains(spanSeconds)) {
       throw new IllegalArgumentException(
           "profiles are stored at spans " + spans + " seconds, not " + spanSeconds);
     }
     Instant from = ProfileKey.windowStart(range.from(), spanSeconds);
-    NavigableMap<Instant, Map<String, FeatureProfile>> series = new TreeMap<>();
     try (Connection connection = database.connection()) {
       read(
           connection,
+          database.dialect(),
           modelId,
           versionId,
           new Piece(spanSeconds, from, range.to()),
           features,
-          (start, feature, profile) ->
-              series.computeIfAbsent(start, key -> new LinkedHashMap<>()).put(feature, profile));
+          column,
+          sink);
     } catch (SQLException e) {
       throw new StoreUnavailableException("cannot read profiles", e);
     }
+  }
+
+  /**
+   * The version of every profile of {@code spanSeconds} windows overlapping {@code range}, without
+   * reading the profiles themselves (see {@link ProfileVersion}); windows without records are
+   * absent.
+   *
+   * @throws IllegalArgumentException if profiles are not stored at that span
+   */
+  public NavigableMap<Instant, Map<String, ProfileVersion>> versions(
+      long modelId, long versionId, int spanSeconds, TimeRange range, Collection<String> features) {
+    NavigableMap<Instant, Map<String, ProfileVersion>> versions = new TreeMap<>();
+    readSeries(
+        modelId,
+        versionId,
+        spanSeconds,
+        range,
+        features,
+        Column.VERSION,
+        row ->
+            versions
+                .computeIfAbsent(row.windowStart(), key -> new LinkedHashMap<>())
+                .put(row.feature(), row.version()));
+    return versions;
+  }
+
+  /**
+   * Like {@link #series}, each profile with its {@link ProfileVersion}, read with the profile from
+   * the same row.
+   *
+   * @throws IllegalArgumentException if profiles are not stored at that span
+   */
+  public NavigableMap<Instant, Map<String, VersionedProfile>> versionedSeries(
+      long modelId, long versionId, int spanSeconds, TimeRange range, Collection<String> features) {
+    NavigableMap<Instant, Map<String, VersionedProfile>> series = new TreeMap<>();
+    readSeries(
+        modelId,
+        versionId,
+        spanSeconds,
+        range,
+        features,
+        Column.PROFILE_AND_VERSION,
+        row ->
+            series
+                .computeIfAbsent(row.windowStart(), key -> new LinkedHashMap<>())
+                .put(row.feature(), new VersionedProfile(row.profile(), row.version())));
     return series;
+  }
+
+  /** A stored profile and its version. */
+  public record VersionedProfile(FeatureProfile profile, ProfileVersion version) {
+    public VersionedProfile {
+      Objects.requireNonNull(profile, "profile");
+      Objects.requireNonNull(version, "version");
+    }
   }
 
   /** Reads one stored profile, if present, on the caller's connection. */
@@ -180,7 +262,19 @@ public final class ProfileRepository {
   }
 
   /** A run of consecutive windows of one span, {@code [from, to)}. */
-  record Piece(int spanSeconds, Instant from, Instant to) {}
+  public record Piece(int spanSeconds, Instant from, Instant to) {
+    public TimeRange range() {
+      return new TimeRange(from, to);
+    }
+  }
+
+  /**
+   * The runs of windows {@link #merged} reads for {@code range}, in order: the range widened to
+   * whole profile windows, tiled with the coarsest spans that fit.
+   */
+  public List<Piece> pieces(TimeRange range) {
+    return tiling(aligned(range));
+  }
 
   /**
    * Tiles an aligned range with the coarsest spans that fit: at each position, the longest span
@@ -209,22 +303,71 @@ public final class ProfileRepository {
     return pieces;
   }
 
+  /** What was read of one profile row; {@code profile} or {@code version} only when asked for. */
+  private record Row(
+      Instant windowStart, String feature, FeatureProfile profile, ProfileVersion version) {}
+
   @FunctionalInterface
-  private interface ProfileSink {
-    void accept(Instant windowStart, String feature, FeatureProfile profile);
+  private interface RowSink {
+    void accept(Row row);
+  }
+
+  /** What of a profile row is read. */
+  private enum Column {
+    PROFILE,
+    VERSION,
+    PROFILE_AND_VERSION;
+
+    /**
+     * The select list: PostgreSQL's row version ({@code xmin}) costs nothing, while the head of a
+     * profile stored out of line (TOAST) costs a fetch per row; H2 keeps no row versions.
+     */
+    String select(SqlDialect dialect) {
+      boolean rowVersion = dialect == SqlDialect.POSTGRESQL;
+      return switch (this) {
+        case PROFILE -> "profile";
+        case VERSION ->
+            rowVersion
+                ? "CAST(xmin AS TEXT) AS row_version"
+                : "SUBSTRING(profile FROM 1 FOR " + ProfileVersion.HEAD_BYTES + ") AS profile";
+        case PROFILE_AND_VERSION ->
+            rowVersion ? "profile, CAST(xmin AS TEXT) AS row_version" : "profile";
+      };
+    }
+
+    Row row(SqlDialect dialect, ResultSet rows) throws SQLException {
+      ProfileKind kind = ProfileKind.valueOf(rows.getString("kind"));
+      byte[] bytes =
+          this == VERSION && dialect == SqlDialect.POSTGRESQL ? null : rows.getBytes("profile");
+      ProfileVersion version =
+          this == PROFILE
+              ? null
+              : dialect == SqlDialect.POSTGRESQL
+                  ? ProfileVersion.ofRow(rows.getString("row_version"))
+                  : ProfileVersion.ofHead(bytes);
+      return new Row(
+          Timestamps.get(rows, "window_start"),
+          rows.getString("feature"),
+          this == VERSION ? null : kind.read(bytes),
+          version);
+    }
   }
 
   private static void read(
       Connection connection,
+      SqlDialect dialect,
       long modelId,
       long versionId,
       Piece piece,
       Collection<String> features,
-      ProfileSink sink)
+      Column column,
+      RowSink sink)
       throws SQLException {
     StringBuilder sql =
         new StringBuilder(
-            "SELECT window_start, feature, kind, profile FROM window_profile WHERE model_id = ?"
+            "SELECT window_start, feature, kind, "
+                + column.select(dialect)
+                + " FROM window_profile WHERE model_id = ?"
                 + " AND version_id = ? AND span_seconds = ? AND window_start >= ?"
                 + " AND window_start < ?");
     if (!features.isEmpty()) {
@@ -244,10 +387,7 @@ public final class ProfileRepository {
       statement.setFetchSize(500);
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
-          sink.accept(
-              Timestamps.get(rows, "window_start"),
-              rows.getString("feature"),
-              ProfileKind.valueOf(rows.getString("kind")).read(rows.getBytes("profile")));
+          sink.accept(column.row(dialect, rows));
         }
       }
     }
