@@ -138,6 +138,70 @@ class McpTransportContractTest extends SeededServer {
     assertThat(json(drift.structuredContent()).toString()).contains("amount");
   }
 
+  /** A valid call of every tool on the seeded store. */
+  private static final Map<String, Map<String, Object>> VALID_CALLS =
+      Map.ofEntries(
+          Map.entry("list_models", Map.of()),
+          Map.entry("get_model_accuracy", Map.of("model", "credit", "time_window", "24h")),
+          Map.entry("detect_data_drift", Map.of("model", "credit", "time_window", "12h")),
+          Map.entry("query_inference_logs", Map.of("model", "credit", "limit", 5)),
+          Map.entry(
+              "compare_model_versions",
+              Map.of("model", "credit", "version_a", "v1", "version_b", "v2")),
+          Map.entry(
+              "get_feature_distribution",
+              Map.of("model", "credit", "feature", "amount", "time_window", "12h")),
+          Map.entry("get_latency_metrics", Map.of("model", "credit", "time_window", "24h")),
+          Map.entry("analyze_segments", Map.of("model", "fraud", "time_window", "24h")),
+          Map.entry("list_incidents", Map.of()),
+          Map.entry("get_incident", Map.of("id", "inc-1")),
+          Map.entry("diagnose_model", Map.of("model", "credit")),
+          Map.entry(
+              "propose_remediation",
+              Map.of("incident_id", "inc-1", "action", "rollback", "rationale", "v2 is worse")));
+
+  /** The tools the incident agent (issue 6) backs: until it lands they say so. */
+  private static final Set<String> AGENT_TOOLS =
+      Set.of("list_incidents", "get_incident", "diagnose_model", "propose_remediation");
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void everyTool_answersAValidCall_fromTheStoreOrWithTheAgentsAbsence(Transport transport) {
+    McpSyncClient client = client(transport);
+
+    for (String tool : ALL_TOOLS) {
+      CallToolResult result = client.callTool(call(tool, VALID_CALLS.get(tool)));
+
+      if (AGENT_TOOLS.contains(tool)) {
+        assertThat(result.isError()).as(tool).isTrue();
+        assertThat(text(result)).as(tool).containsIgnoringCase("not available");
+      } else {
+        assertThat(result.isError()).as(tool + ": " + text(result)).isNotEqualTo(Boolean.TRUE);
+        assertThat(result.structuredContent()).as(tool).isNotNull();
+        assertThat(text(result)).as(tool).isNotBlank();
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void everyTool_refusesAnInvalidCall_withAToolError(Transport transport) {
+    McpSyncClient client = client(transport);
+
+    for (String tool : ALL_TOOLS) {
+      Map<String, Object> arguments = new LinkedHashMap<>(VALID_CALLS.get(tool));
+      arguments.put("no_such_argument", true);
+      if (arguments.containsKey("model")) {
+        arguments.put("model", "no-such-model");
+      }
+
+      CallToolResult result = client.callTool(call(tool, arguments));
+
+      assertThat(result.isError()).as(tool).isTrue();
+      assertThat(text(result)).as(tool).containsAnyOf("no_such_argument", "no-such-model");
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(Transport.class)
   void callTool_withInvalidArguments_answersWithToolErrorsThatSayHowToFixTheCall(
