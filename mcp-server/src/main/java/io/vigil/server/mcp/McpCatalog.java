@@ -18,7 +18,8 @@ public record McpCatalog(
     List<CatalogTool> tools,
     List<SyncResourceSpecification> resources,
     List<SyncResourceTemplateSpecification> resourceTemplates,
-    List<SyncPromptSpecification> prompts) {
+    List<SyncPromptSpecification> prompts,
+    ResourceSource listedResources) {
 
   public McpCatalog {
     Objects.requireNonNull(instructions, "instructions");
@@ -26,6 +27,20 @@ public record McpCatalog(
     resources = List.copyOf(resources);
     resourceTemplates = List.copyOf(resourceTemplates);
     prompts = List.copyOf(prompts);
+    Objects.requireNonNull(listedResources, "listedResources");
+  }
+
+  /**
+   * Resources that come and go at run time (one per model): the server lists what {@link
+   * #current()} gives, and again whenever the source says it changed.
+   */
+  public interface ResourceSource {
+
+    /** The resources as of now. */
+    List<SyncResourceSpecification> current();
+
+    /** Calls {@code changed} after every change to what {@link #current()} gives. */
+    void onChange(Runnable changed);
   }
 
   /** One tool and the access a caller needs to see and call it. */

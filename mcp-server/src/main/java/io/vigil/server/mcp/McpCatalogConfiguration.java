@@ -70,6 +70,7 @@ public class McpCatalogConfiguration {
                 segments)),
         List.of(models.listing()),
         List.of(models.template(), new IncidentResources().template()),
-        new McpPrompts(registry).prompts());
+        new McpPrompts(registry).prompts(),
+        models);
   }
 }

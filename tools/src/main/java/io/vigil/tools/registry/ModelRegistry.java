@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * Models, their versions and their deployment history. Reads come from an in-memory snapshot (the
@@ -30,6 +32,7 @@ public final class ModelRegistry {
   private final Database database;
   private final InstantSource clock;
   private final AtomicReference<RegistrySnapshot> snapshot = new AtomicReference<>();
+  private final List<Consumer<RegistrySnapshot>> listeners = new CopyOnWriteArrayList<>();
 
   public ModelRegistry(Database database, InstantSource clock) {
     this.database = database;
@@ -42,13 +45,24 @@ public final class ModelRegistry {
     return snapshot.get();
   }
 
-  /** Re-reads everything from the store. */
+  /** Re-reads everything from the store, then tells the listeners. */
   public void refresh() {
+    RegistrySnapshot loaded;
     try (Connection connection = database.connection()) {
-      snapshot.set(RegistrySnapshot.load(connection));
+      loaded = RegistrySnapshot.load(connection);
     } catch (SQLException e) {
       throw new StoreUnavailableException("cannot read the model registry", e);
     }
+    snapshot.set(loaded);
+    listeners.forEach(listener -> listener.accept(loaded));
+  }
+
+  /**
+   * Told of every new snapshot (a model, version or deployment added, features learned), on the
+   * thread that made the change; keep it fast.
+   */
+  public void addListener(Consumer<RegistrySnapshot> listener) {
+    listeners.add(listener);
   }
 
   /**

@@ -8,6 +8,7 @@ import io.modelcontextprotocol.spec.McpSchema.ReadResourceResult;
 import io.modelcontextprotocol.spec.McpSchema.Resource;
 import io.modelcontextprotocol.spec.McpSchema.ResourceTemplate;
 import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
+import io.vigil.server.mcp.McpCatalog;
 import io.vigil.server.mcp.tools.ToolJson;
 import io.vigil.tools.baseline.Baseline;
 import io.vigil.tools.baseline.BaselineService;
@@ -32,7 +33,7 @@ import java.util.OptionalDouble;
  * and the fixed resource {@value #LISTING} lists every model with its URI: a client that lists
  * resources finds the listing, and from it each model's resource.
  */
-public final class ModelResources {
+public final class ModelResources implements McpCatalog.ResourceSource {
 
   static final String LISTING = "vigil://models";
   static final String TEMPLATE = "vigil://models/{model}";
@@ -100,6 +101,31 @@ public final class ModelResources {
             .mimeType(JSON)
             .build();
     return new SyncResourceSpecification(resource, (exchange, request) -> readListing());
+  }
+
+  /** One listed resource per model registered now, read like the template. */
+  @Override
+  public List<SyncResourceSpecification> current() {
+    return registry.snapshot().models().stream()
+        .map(
+            model -> {
+              Resource resource =
+                  Resource.builder(PREFIX + model.name(), model.name())
+                      .title("Model " + model.name())
+                      .description(
+                          "The model as JSON: versions, active version, deployments, baselines,"
+                              + " accuracy target (SLO) and current health.")
+                      .mimeType(JSON)
+                      .build();
+              return new SyncResourceSpecification(
+                  resource, (exchange, request) -> readModel(request.uri()));
+            })
+        .toList();
+  }
+
+  @Override
+  public void onChange(Runnable changed) {
+    registry.addListener(snapshot -> changed.run());
   }
 
   public SyncResourceTemplateSpecification template() {

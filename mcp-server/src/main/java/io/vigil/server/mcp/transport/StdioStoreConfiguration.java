@@ -33,6 +33,12 @@ class StdioStoreConfiguration {
     return new ModelRegistry(database, clock);
   }
 
+  /** Models registered by a {@code vigil serve} beside this process appear within a period. */
+  @Bean(destroyMethod = "close")
+  RegistryFollower registryFollower(ModelRegistry registry) {
+    return new RegistryFollower(registry, RegistryFollower.PERIOD);
+  }
+
   /** The profile window the store was written with ({@code --vigil.ingest.window}, as serve). */
   @Bean
   IngestSettings ingestSettings(VigilProperties properties) {

@@ -3,6 +3,7 @@ package io.vigil.server.mcp.transport;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServer.SyncSpecification;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpSchema.Implementation;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
@@ -10,6 +11,8 @@ import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import io.vigil.server.mcp.McpCatalog;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Builds Vigil's MCP server over any transport from the one {@link McpCatalog}, so stdio and
@@ -35,13 +38,17 @@ public final class VigilMcpServers {
   /** Vigil's MCP server on a single-session transport (stdio). */
   public static McpSyncServer build(
       McpServerTransportProvider transport, McpCatalog catalog, McpCallers callers) {
-    return configure(McpServer.sync(transport), catalog, callers);
+    List<SyncResourceSpecification> listed = catalog.listedResources().current();
+    return ListedResources.follow(
+        configure(McpServer.sync(transport), catalog, callers, listed), catalog, listed);
   }
 
   /** Vigil's MCP server on a Streamable HTTP transport (one session per client). */
   public static McpSyncServer build(
       McpStreamableServerTransportProvider transport, McpCatalog catalog, McpCallers callers) {
-    return configure(McpServer.sync(transport), catalog, callers);
+    List<SyncResourceSpecification> listed = catalog.listedResources().current();
+    return ListedResources.follow(
+        configure(McpServer.sync(transport), catalog, callers, listed), catalog, listed);
   }
 
   /** The application's version, from the jar's manifest; {@code development} in a build tree. */
@@ -51,7 +58,10 @@ public final class VigilMcpServers {
   }
 
   private static <S extends SyncSpecification<S>> McpSyncServer configure(
-      SyncSpecification<S> spec, McpCatalog catalog, McpCallers callers) {
+      SyncSpecification<S> spec,
+      McpCatalog catalog,
+      McpCallers callers,
+      List<SyncResourceSpecification> listed) {
     ToolGuard guard = new ToolGuard(callers, catalog.tools());
     return spec.serverInfo(
             Implementation.builder(NAME, version())
@@ -62,7 +72,7 @@ public final class VigilMcpServers {
         .capabilities(
             ServerCapabilities.builder()
                 .tools(false)
-                .resources(false, false)
+                .resources(false, true)
                 .prompts(false)
                 .logging()
                 .build())
@@ -70,7 +80,7 @@ public final class VigilMcpServers {
         .requestTimeout(REQUEST_TIMEOUT)
         .tools(catalog.tools().stream().map(guard::guard).toList())
         .addToolFilter(guard.listFilter())
-        .resources(catalog.resources())
+        .resources(Stream.concat(catalog.resources().stream(), listed.stream()).toList())
         .resourceTemplates(catalog.resourceTemplates())
         .prompts(catalog.prompts())
         .build();

@@ -41,7 +41,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * same over both.
  */
 class McpTransportContractTest extends SeededServer {
-
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The whole catalogue, in the order it is listed. */
@@ -232,7 +231,9 @@ class McpTransportContractTest extends SeededServer {
     TextResourceContents fraud =
         (TextResourceContents) client.readResource(read("vigil://models/fraud")).contents().get(0);
 
-    assertThat(resources).extracting(Resource::uri).contains("vigil://models");
+    assertThat(resources)
+        .extracting(Resource::uri)
+        .contains("vigil://models", "vigil://models/credit", "vigil://models/fraud");
     assertThat(templates)
         .extracting(ResourceTemplate::uriTemplate)
         .contains("vigil://models/{model}", "vigil://incidents/{id}");
