@@ -1,0 +1,19 @@
+package io.vigil.tools.incident;
+
+/** The monitored signals that can open an incident. */
+public enum SignalKind {
+  /** Realized accuracy (from labels) below the model's target. */
+  ACCURACY_SLO,
+  /** The label-free accuracy estimate below the target while labels lag. */
+  ESTIMATED_ACCURACY_SLO,
+  /** Dataset drift against the baseline. */
+  DRIFT,
+  /** A feature's drift score accelerating: the early warning before the SLO breaks. */
+  DRIFT_ACCELERATION,
+  /** p95 latency far above the day before. */
+  LATENCY,
+  /** The share of failed requests far above the day before. */
+  ERROR_RATE,
+  /** A person or an MCP client asked for a diagnosis. */
+  ON_DEMAND
+}
