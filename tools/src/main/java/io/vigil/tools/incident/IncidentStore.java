@@ -5,15 +5,10 @@ import static io.vigil.tools.incident.IncidentTransaction.fields;
 import io.vigil.tools.audit.AuditLog;
 import io.vigil.tools.query.TimeRange;
 import io.vigil.tools.store.Database;
-import io.vigil.tools.store.StoreUnavailableException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -32,38 +27,22 @@ public final class IncidentStore {
   /** The actor of writes the store makes on its own account (expiry). */
   public static final String AGENT = "vigil-agent";
 
-  private static final int MAX_LIST = 1_000;
-  private static final int MAX_NAME = 200;
-
-  private final Database database;
-  private final InstantSource clock;
-  private final AuditLog audit;
+  private final IncidentAccess access;
 
   public IncidentStore(Database database, InstantSource clock) {
-    this.database = Objects.requireNonNull(database, "database");
-    this.clock = Objects.requireNonNull(clock, "clock");
-    this.audit = new AuditLog(database, clock);
+    this.access =
+        new IncidentAccess(
+            Objects.requireNonNull(database, "database"), Objects.requireNonNull(clock, "clock"));
   }
 
   /** Opens an incident in state OPEN. */
   public Incident open(String model, Trigger trigger, String title, String actor) {
-    requireText("model", model, 128);
+    IncidentAccess.requireText("model", model, 128);
     Objects.requireNonNull(trigger, "trigger");
-    requireText("title", title, 1000);
-    requireActor(actor);
-    return write(
-        "open an incident",
-        tx -> {
-          long key = IncidentRows.insert(tx.connection(), model, trigger, title, tx.now());
-          String id = IncidentIds.INCIDENT.format(key);
-          tx.event(key, TimelineEventType.OPENED, actor, title);
-          tx.audit(
-              actor,
-              "incident.opened",
-              id,
-              fields("model", model, "signal", trigger.signal(), "title", title));
-          return IncidentRows.require(tx.connection(), key);
-        });
+    IncidentAccess.requireText("title", title, 1000);
+    IncidentAccess.requireActor(actor);
+    return access.write(
+        "open an incident", tx -> IncidentWrites.open(tx, model, trigger, title, actor));
   }
 
   public Optional<Incident> find(String id) {
@@ -71,7 +50,7 @@ public final class IncidentStore {
     if (key.isEmpty()) {
       return Optional.empty();
     }
-    return read("read the incident", c -> IncidentRows.find(c, key.getAsLong()));
+    return access.read("read the incident", c -> IncidentRows.find(c, key.getAsLong()));
   }
 
   /**
@@ -87,24 +66,24 @@ public final class IncidentStore {
    * @throws IllegalArgumentException if {@code limit} is not in [1, 1000]
    */
   public List<Incident> list(Optional<String> model, Optional<IncidentState> state, int limit) {
-    requireLimit(limit);
-    return read("list the incidents", c -> IncidentRows.list(c, model, state, limit));
+    IncidentAccess.requireLimit(limit);
+    return access.read("list the incidents", c -> IncidentRows.list(c, model, state, limit));
   }
 
   /** Incidents not yet resolved or escalated, oldest first: the ones the agent resumes. */
   public List<Incident> unfinished() {
-    return read(
+    return access.read(
         "list the unfinished incidents", c -> IncidentRows.unfinished(c, Integer.MAX_VALUE));
   }
 
   /** The model's latest incident that is not resolved or escalated. */
   public Optional<Incident> openFor(String model) {
-    return read("read the open incident", c -> IncidentRows.openFor(c, model));
+    return access.read("read the open incident", c -> IncidentRows.openFor(c, model));
   }
 
   /** When the model's last incident was resolved or escalated (for the cooldown). */
   public Optional<Instant> lastClosedAt(String model) {
-    return read("read the incidents", c -> IncidentRows.lastClosedAt(c, model));
+    return access.read("read the incidents", c -> IncidentRows.lastClosedAt(c, model));
   }
 
   /**
@@ -115,36 +94,22 @@ public final class IncidentStore {
   public Incident recordEvidence(String id, TimeRange window, List<Evidence> evidence) {
     Objects.requireNonNull(window, "window");
     List<Evidence> items = List.copyOf(evidence);
-    long key = incidentKey(id);
-    return write(
-        "record the evidence",
-        tx -> {
-          Incident incident =
-              IncidentRows.move(
-                  tx.connection(), key, IncidentState.OPEN, IncidentState.INVESTIGATING, tx.now());
-          IncidentRows.setInvestigatedWindow(tx.connection(), key, window);
-          EvidenceRows.insert(tx.connection(), key, items);
-          String detail = items.size() + " evidence items over " + window;
-          tx.event(key, TimelineEventType.EVIDENCE_GATHERED, AGENT, detail);
-          tx.audit(
-              AGENT,
-              "incident.investigated",
-              id,
-              fields("window", window, "evidence", items.size()));
-          return incident;
-        });
+    long key = IncidentAccess.incidentKey(id);
+    return access.write(
+        "record the evidence", tx -> IncidentWrites.investigate(tx, key, window, items));
   }
 
   /** The window the investigation looked at, once evidence is recorded. */
   public Optional<TimeRange> investigatedWindow(String id) {
-    long key = incidentKey(id);
-    return read("read the incident", c -> IncidentRows.investigatedWindow(c, key));
+    long key = IncidentAccess.incidentKey(id);
+    return access.read("read the incident", c -> IncidentRows.investigatedWindow(c, key));
   }
 
   /** The incident's evidence in the order it was gathered. */
   public List<Evidence> evidence(String id) {
-    long key = incidentKey(id);
-    return read("read the evidence", c -> EvidenceRows.list(requireKey(c, key), key));
+    long key = IncidentAccess.incidentKey(id);
+    return access.read(
+        "read the evidence", c -> EvidenceRows.list(IncidentAccess.requireKey(c, key), key));
   }
 
   /**
@@ -154,38 +119,15 @@ public final class IncidentStore {
    */
   public Incident recordDiagnosis(String id, Diagnosis diagnosis) {
     Objects.requireNonNull(diagnosis, "diagnosis");
-    long key = incidentKey(id);
-    return write(
-        "record the diagnosis",
-        tx -> {
-          Incident incident =
-              IncidentRows.move(
-                  tx.connection(),
-                  key,
-                  IncidentState.INVESTIGATING,
-                  IncidentState.DIAGNOSED,
-                  tx.now());
-          DiagnosisRows.insert(tx.connection(), key, diagnosis, tx.now());
-          Hypothesis top = diagnosis.top();
-          String actor = "reasoner:" + diagnosis.decidedBy().name().toLowerCase(Locale.ROOT);
-          tx.event(key, TimelineEventType.DIAGNOSED, actor, diagnosis.summary());
-          tx.audit(
-              actor,
-              "incident.diagnosed",
-              id,
-              fields(
-                  "category", top.category(),
-                  "culprit", top.culprit(),
-                  "confidence", top.confidence(),
-                  "fallbackReason", diagnosis.fallbackReason().orElse(null)));
-          return incident;
-        });
+    long key = IncidentAccess.incidentKey(id);
+    return access.write("record the diagnosis", tx -> IncidentWrites.diagnose(tx, key, diagnosis));
   }
 
   /** The incident's latest diagnosis. */
   public Optional<Diagnosis> diagnosis(String id) {
-    long key = incidentKey(id);
-    return read("read the diagnosis", c -> DiagnosisRows.latest(requireKey(c, key), key));
+    long key = IncidentAccess.incidentKey(id);
+    return access.read(
+        "read the diagnosis", c -> DiagnosisRows.latest(IncidentAccess.requireKey(c, key), key));
   }
 
   /**
@@ -206,13 +148,13 @@ public final class IncidentStore {
     Objects.requireNonNull(expected, "expected");
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(rationale, "rationale");
-    requireActor(proposedBy);
+    IncidentAccess.requireActor(proposedBy);
     if (validFor == null || validFor.isNegative() || validFor.isZero()) {
       throw new IllegalArgumentException(
           "a proposal is valid for a positive duration: " + validFor);
     }
-    long key = incidentKey(incidentId);
-    return write(
+    long key = IncidentAccess.incidentKey(incidentId);
+    return access.write(
         "record the proposal",
         tx ->
             RemediationWrites.propose(tx, key, expected, action, rationale, proposedBy, validFor));
@@ -223,7 +165,7 @@ public final class IncidentStore {
     if (key.isEmpty()) {
       return Optional.empty();
     }
-    return read("read the proposal", c -> ProposalRows.find(c, key.getAsLong()));
+    return access.read("read the proposal", c -> ProposalRows.find(c, key.getAsLong()));
   }
 
   /** The incident's latest proposal, whatever its status. */
@@ -234,13 +176,14 @@ public final class IncidentStore {
 
   /** The incident's proposals, oldest first. */
   public List<Proposal> proposals(String incidentId) {
-    long key = incidentKey(incidentId);
-    return read("read the proposals", c -> ProposalRows.ofIncident(requireKey(c, key), key));
+    long key = IncidentAccess.incidentKey(incidentId);
+    return access.read(
+        "read the proposals", c -> ProposalRows.ofIncident(IncidentAccess.requireKey(c, key), key));
   }
 
   /** Every proposal waiting for a decision, oldest first. */
   public List<Proposal> pendingProposals() {
-    return read("read the proposals", ProposalRows::pending);
+    return access.read("read the proposals", ProposalRows::pending);
   }
 
   /**
@@ -254,14 +197,14 @@ public final class IncidentStore {
   public Proposal recordDecision(Approval approval, IncidentState next) {
     Objects.requireNonNull(approval, "approval");
     Objects.requireNonNull(next, "next");
-    requireActor(approval.decidedBy());
-    return write("record the decision", tx -> RemediationWrites.decide(tx, approval, next));
+    IncidentAccess.requireActor(approval.decidedBy());
+    return access.write("record the decision", tx -> RemediationWrites.decide(tx, approval, next));
   }
 
   /** The decisions on a proposal, oldest first. */
   public List<Approval> approvals(String proposalId) {
     long key = RemediationWrites.proposalKey(proposalId);
-    return read(
+    return access.read(
         "read the approvals",
         c -> {
           ProposalRows.require(c, key);
@@ -271,10 +214,10 @@ public final class IncidentStore {
 
   /** Records a refused attempt to approve or reject (timeline and audit); changes no state. */
   public void recordRefusal(String incidentId, String actor, String reason) {
-    requireActor(actor);
+    IncidentAccess.requireActor(actor);
     Objects.requireNonNull(reason, "reason");
-    long key = incidentKey(incidentId);
-    write(
+    long key = IncidentAccess.incidentKey(incidentId);
+    access.write(
         "record the refusal",
         tx -> {
           IncidentRows.lock(tx.connection(), key);
@@ -291,7 +234,8 @@ public final class IncidentStore {
    * @throws IllegalStateException if it has not expired yet
    */
   public Proposal expire(String proposalId) {
-    return write("expire the proposal", tx -> RemediationWrites.expire(tx, proposalId, AGENT));
+    return access.write(
+        "expire the proposal", tx -> RemediationWrites.expire(tx, proposalId, AGENT));
   }
 
   /**
@@ -305,9 +249,10 @@ public final class IncidentStore {
    */
   public Execution startExecution(Proposal proposal, String executor) {
     Objects.requireNonNull(proposal, "proposal");
-    requireActor(executor);
+    IncidentAccess.requireActor(executor);
     try {
-      return write("record the execution", tx -> RemediationWrites.start(tx, proposal, executor));
+      return access.write(
+          "record the execution", tx -> RemediationWrites.start(tx, proposal, executor));
     } catch (ExecutionRows.DuplicateKeyException raced) {
       return execution(Execution.keyFor(proposal)).orElseThrow();
     }
@@ -326,25 +271,27 @@ public final class IncidentStore {
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(detail, "detail");
     Objects.requireNonNull(next, "next");
-    return write(
+    return access.write(
         "finish the execution",
         tx -> RemediationWrites.finish(tx, idempotencyKey, status, detail, next));
   }
 
   public Optional<Execution> execution(String idempotencyKey) {
-    return read("read the execution", c -> ExecutionRows.find(c, idempotencyKey));
+    return access.read("read the execution", c -> ExecutionRows.find(c, idempotencyKey));
   }
 
   /** The incident's executions, oldest first. */
   public List<Execution> executions(String incidentId) {
-    long key = incidentKey(incidentId);
-    return read("read the executions", c -> ExecutionRows.ofIncident(requireKey(c, key), key));
+    long key = IncidentAccess.incidentKey(incidentId);
+    return access.read(
+        "read the executions",
+        c -> ExecutionRows.ofIncident(IncidentAccess.requireKey(c, key), key));
   }
 
   /** The model's executions started at or after {@code since}, oldest first (anti-thrash). */
   public List<Execution> executionsOfModel(String model, Instant since) {
     Objects.requireNonNull(since, "since");
-    return read("read the executions", c -> ExecutionRows.ofModel(c, model, since));
+    return access.read("read the executions", c -> ExecutionRows.ofModel(c, model, since));
   }
 
   /**
@@ -354,15 +301,17 @@ public final class IncidentStore {
   public Incident recordVerification(Verification verification, Optional<IncidentState> next) {
     Objects.requireNonNull(verification, "verification");
     Objects.requireNonNull(next, "next");
-    long key = incidentKey(verification.incidentId());
-    return write(
+    long key = IncidentAccess.incidentKey(verification.incidentId());
+    return access.write(
         "record the verification", tx -> IncidentWrites.verify(tx, key, verification, next));
   }
 
   /** The incident's verifications, oldest first. */
   public List<Verification> verifications(String id) {
-    long key = incidentKey(id);
-    return read("read the verifications", c -> OutcomeRows.verifications(requireKey(c, key), key));
+    long key = IncidentAccess.incidentKey(id);
+    return access.read(
+        "read the verifications",
+        c -> OutcomeRows.verifications(IncidentAccess.requireKey(c, key), key));
   }
 
   /**
@@ -381,13 +330,13 @@ public final class IncidentStore {
     Objects.requireNonNull(expected, "expected");
     Objects.requireNonNull(next, "next");
     Objects.requireNonNull(type, "type");
-    requireActor(actor);
+    IncidentAccess.requireActor(actor);
     Objects.requireNonNull(detail, "detail");
     if (expected == next) {
       throw new IllegalArgumentException("a transition moves to another state: " + next);
     }
-    long key = incidentKey(id);
-    return write(
+    long key = IncidentAccess.incidentKey(id);
+    return access.write(
         "move the incident",
         tx -> IncidentWrites.transition(tx, key, expected, next, type, actor, detail));
   }
@@ -395,21 +344,22 @@ public final class IncidentStore {
   /** Records a notification delivery (timeline NOTIFIED). */
   public void recordDelivery(NotificationDelivery delivery) {
     Objects.requireNonNull(delivery, "delivery");
-    long key = incidentKey(delivery.incidentId());
-    write("record the delivery", tx -> IncidentWrites.delivery(tx, key, delivery));
+    long key = IncidentAccess.incidentKey(delivery.incidentId());
+    access.write("record the delivery", tx -> IncidentWrites.delivery(tx, key, delivery));
   }
 
   /** The incident's notification deliveries, oldest first. */
   public List<NotificationDelivery> deliveries(String incidentId) {
-    long key = incidentKey(incidentId);
-    return read("read the deliveries", c -> OutcomeRows.deliveries(requireKey(c, key), key));
+    long key = IncidentAccess.incidentKey(incidentId);
+    return access.read(
+        "read the deliveries", c -> OutcomeRows.deliveries(IncidentAccess.requireKey(c, key), key));
   }
 
   /** Records that {@code reviewer} acknowledged the model's automated actions. */
   public void recordReview(String model, String reviewer) {
-    requireText("model", model, 128);
-    requireActor(reviewer);
-    write(
+    IncidentAccess.requireText("model", model, 128);
+    IncidentAccess.requireActor(reviewer);
+    access.write(
         "record the review",
         tx -> {
           OutcomeRows.insertReview(tx.connection(), model, reviewer, tx.now());
@@ -420,22 +370,23 @@ public final class IncidentStore {
 
   /** When a person last acknowledged the model's automated actions. */
   public Optional<Instant> lastReview(String model) {
-    return read("read the reviews", c -> OutcomeRows.lastReview(c, model));
+    return access.read("read the reviews", c -> OutcomeRows.lastReview(c, model));
   }
 
   /** The incident's timeline in order. */
   public List<TimelineEvent> timeline(String id) {
-    long key = incidentKey(id);
-    return read("read the timeline", c -> OutcomeRows.timeline(requireKey(c, key), key));
+    long key = IncidentAccess.incidentKey(id);
+    return access.read(
+        "read the timeline", c -> OutcomeRows.timeline(IncidentAccess.requireKey(c, key), key));
   }
 
   /** Appends a timeline event that changes no state (e.g. LLM_REPLY_REFUSED). */
   public void appendEvent(String id, TimelineEventType type, String actor, String detail) {
     Objects.requireNonNull(type, "type");
-    requireActor(actor);
+    IncidentAccess.requireActor(actor);
     Objects.requireNonNull(detail, "detail");
-    long key = incidentKey(id);
-    write(
+    long key = IncidentAccess.incidentKey(id);
+    access.write(
         "append to the timeline",
         tx -> {
           IncidentRows.lock(tx.connection(), key);
@@ -443,69 +394,5 @@ public final class IncidentStore {
           tx.audit(actor, IncidentWrites.action(type), id, fields("detail", detail));
           return null;
         });
-  }
-
-  @FunctionalInterface
-  private interface Work<T> {
-    T run(IncidentTransaction tx) throws SQLException;
-  }
-
-  @FunctionalInterface
-  private interface Read<T> {
-    T run(Connection connection) throws SQLException;
-  }
-
-  private <T> T write(String what, Work<T> work) {
-    try (Connection connection = database.connection()) {
-      connection.setAutoCommit(false);
-      try {
-        IncidentTransaction tx =
-            new IncidentTransaction(connection, clock.instant().truncatedTo(ChronoUnit.MICROS));
-        T result = work.run(tx);
-        tx.appendAudits(audit);
-        connection.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw new StoreUnavailableException("cannot " + what, e);
-    }
-  }
-
-  private <T> T read(String what, Read<T> work) {
-    try (Connection connection = database.connection()) {
-      return work.run(connection);
-    } catch (SQLException e) {
-      throw new StoreUnavailableException("cannot " + what, e);
-    }
-  }
-
-  private static Connection requireKey(Connection connection, long key) throws SQLException {
-    IncidentRows.require(connection, key);
-    return connection;
-  }
-
-  private static long incidentKey(String id) {
-    return IncidentIds.INCIDENT.parse(id).orElseThrow(() -> UnknownIncidentException.incident(id));
-  }
-
-  private static void requireLimit(int limit) {
-    if (limit < 1 || limit > MAX_LIST) {
-      throw new IllegalArgumentException(
-          "limit must be between 1 and " + MAX_LIST + ", was " + limit);
-    }
-  }
-
-  private static void requireActor(String actor) {
-    requireText("actor", actor, MAX_NAME);
-  }
-
-  private static void requireText(String what, String value, int maxLength) {
-    if (value == null || value.isBlank() || value.length() > maxLength) {
-      throw new IllegalArgumentException(
-          "the " + what + " is a text of 1 to " + maxLength + " characters: " + value);
-    }
   }
 }

@@ -2,11 +2,16 @@ package io.vigil.tools.incident;
 
 import static io.vigil.tools.incident.IncidentTransaction.fields;
 
+import io.vigil.tools.query.TimeRange;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The writes that move an incident without a proposal: verification, transitions, deliveries. */
+/**
+ * The writes that move an incident without a proposal: opening, investigation, diagnosis,
+ * verification, transitions, and the deliveries beside them.
+ */
 final class IncidentWrites {
 
   private IncidentWrites() {}
@@ -14,6 +19,59 @@ final class IncidentWrites {
   /** The audit action of a timeline event, e.g. {@code incident.resolved}. */
   static String action(TimelineEventType type) {
     return "incident." + type.name().toLowerCase(Locale.ROOT);
+  }
+
+  static Incident open(
+      IncidentTransaction tx, String model, Trigger trigger, String title, String actor)
+      throws SQLException {
+    long key = IncidentRows.insert(tx.connection(), model, trigger, title, tx.now());
+    String id = IncidentIds.INCIDENT.format(key);
+    tx.event(key, TimelineEventType.OPENED, actor, title);
+    tx.audit(
+        actor,
+        "incident.opened",
+        id,
+        fields("model", model, "signal", trigger.signal(), "title", title));
+    return IncidentRows.require(tx.connection(), key);
+  }
+
+  static Incident investigate(
+      IncidentTransaction tx, long key, TimeRange window, List<Evidence> items)
+      throws SQLException {
+    Incident incident =
+        IncidentRows.move(
+            tx.connection(), key, IncidentState.OPEN, IncidentState.INVESTIGATING, tx.now());
+    IncidentRows.setInvestigatedWindow(tx.connection(), key, window);
+    EvidenceRows.insert(tx.connection(), key, items);
+    String detail = items.size() + " evidence items over " + window;
+    tx.event(key, TimelineEventType.EVIDENCE_GATHERED, IncidentStore.AGENT, detail);
+    tx.audit(
+        IncidentStore.AGENT,
+        "incident.investigated",
+        incident.id(),
+        fields("window", window, "evidence", items.size()));
+    return incident;
+  }
+
+  static Incident diagnose(IncidentTransaction tx, long key, Diagnosis diagnosis)
+      throws SQLException {
+    Incident incident =
+        IncidentRows.move(
+            tx.connection(), key, IncidentState.INVESTIGATING, IncidentState.DIAGNOSED, tx.now());
+    DiagnosisRows.insert(tx.connection(), key, diagnosis, tx.now());
+    Hypothesis top = diagnosis.top();
+    String actor = "reasoner:" + diagnosis.decidedBy().name().toLowerCase(Locale.ROOT);
+    tx.event(key, TimelineEventType.DIAGNOSED, actor, diagnosis.summary());
+    tx.audit(
+        actor,
+        "incident.diagnosed",
+        incident.id(),
+        fields(
+            "category", top.category(),
+            "culprit", top.culprit(),
+            "confidence", top.confidence(),
+            "fallbackReason", diagnosis.fallbackReason().orElse(null)));
+    return incident;
   }
 
   static Incident verify(

@@ -99,7 +99,8 @@ final class OutcomeRows {
       select.setLong(1, key);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          int httpStatus = rows.getInt("http_status");
+          int code = rows.getInt("http_status");
+          OptionalInt httpStatus = rows.wasNull() ? OptionalInt.empty() : OptionalInt.of(code);
           deliveries.add(
               new NotificationDelivery(
                   IncidentIds.INCIDENT.format(key),
@@ -108,7 +109,7 @@ final class OutcomeRows {
                   NotificationEvent.valueOf(rows.getString("event")),
                   rows.getInt("attempts"),
                   DeliveryStatus.valueOf(rows.getString("status")),
-                  rows.wasNull() ? OptionalInt.empty() : OptionalInt.of(httpStatus),
+                  httpStatus,
                   Timestamps.get(rows, "at"),
                   rows.getString("detail")));
         }
