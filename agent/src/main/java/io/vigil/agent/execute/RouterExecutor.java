@@ -19,8 +19,9 @@ import java.util.Optional;
  * and a key already found in the model's deployment history is reported as done without deploying
  * again, so a restart between the deployment and the recording of its outcome is harmless.
  *
- * <p>The registry must be the store's only writer (as {@link ModelRegistry} requires), so its
- * snapshot holds every earlier deployment.
+ * <p>Calls are serialised within one executor. The registry is re-read before the key is looked up,
+ * so a deployment made by an earlier process is found; two processes executing the same key at the
+ * same moment are not guarded against (one Vigil server owns a store).
  */
 public final class RouterExecutor implements RemediationExecutor {
 
@@ -59,6 +60,8 @@ public final class RouterExecutor implements RemediationExecutor {
           "the router carries out rollback and shift_traffic, not " + action.type().label());
     }
     requireKey(idempotencyKey);
+    // Re-read the store: the deployment under this key may come from before a restart.
+    registry.refresh();
     RegistrySnapshot snapshot = registry.snapshot();
     if (snapshot.find(action.model()).isEmpty()) {
       return ExecutionResult.failed(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigil.tools.incident.Hypothesis;
+import io.vigil.tools.incident.NotificationEvent;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,8 +30,9 @@ final class SlackMessage {
     ObjectNode root = JSON.createObjectNode();
     root.put("text", escape(truncate(notice.headline(), TEXT_LIMIT)));
     ArrayNode blocks = root.putArray("blocks");
-    ObjectNode header = blocks.addObject().put("type", "header");
-    header
+    blocks
+        .addObject()
+        .put("type", "header")
         .putObject("text")
         .put("type", "plain_text")
         .put("text", truncate(heading(notice), HEADER_LIMIT));
@@ -40,30 +42,11 @@ final class SlackMessage {
             + escape(truncate(notice.title(), TEXT_LIMIT))
             + "*\n"
             + escape(truncate(notice.triggerDetail(), TEXT_LIMIT)));
-    ArrayNode fields = blocks.addObject().put("type", "section").putArray("fields");
-    field(fields, "*Model*\n" + code(notice.model()));
-    field(fields, "*State*\n" + JsonNotification.label(notice.state()));
-    field(
-        fields,
-        "*Incident*\n"
-            + link.map(url -> "<" + url + "|" + escape(notice.incidentId()) + ">")
-                .orElse(escape(notice.incidentId())));
-    notice.topHypothesis().ifPresent(top -> field(fields, "*Top hypothesis*\n" + hypothesis(top)));
+    facts(blocks.addObject().put("type", "section").putArray("fields"), notice, link);
     notice
         .diagnosisSummary()
         .ifPresent(summary -> section(blocks, escape(truncate(summary, TEXT_LIMIT))));
-    notice
-        .proposal()
-        .ifPresent(
-            proposed ->
-                section(
-                    blocks,
-                    "*Proposed:* "
-                        + code(IncidentNotice.describe(proposed.action()))
-                        + " ("
-                        + escape(proposed.proposalId())
-                        + "), approvable until "
-                        + proposed.expiresAt()));
+    notice.proposal().ifPresent(proposed -> section(blocks, proposal(notice, proposed)));
     blocks
         .addObject()
         .put("type", "context")
@@ -77,6 +60,27 @@ final class SlackMessage {
                 + " · opened "
                 + notice.openedAt());
     return JsonNotification.write(root);
+  }
+
+  private static void facts(ArrayNode fields, IncidentNotice notice, Optional<URI> link) {
+    field(fields, "*Model*\n" + code(notice.model()));
+    field(fields, "*State*\n" + JsonNotification.label(notice.state()));
+    String incident = escape(notice.incidentId());
+    field(
+        fields,
+        "*Incident*\n" + link.map(url -> "<" + url + "|" + incident + ">").orElse(incident));
+    notice.topHypothesis().ifPresent(top -> field(fields, "*Top hypothesis*\n" + hypothesis(top)));
+  }
+
+  private static String proposal(IncidentNotice notice, IncidentNotice.ProposedAction proposed) {
+    String action =
+        code(IncidentNotice.describe(proposed.action()))
+            + " ("
+            + escape(proposed.proposalId())
+            + ")";
+    return notice.event() == NotificationEvent.APPROVAL_NEEDED
+        ? "*Awaiting approval:* " + action + ", approvable until " + proposed.expiresAt()
+        : "*Proposal:* " + action;
   }
 
   private static String heading(IncidentNotice notice) {

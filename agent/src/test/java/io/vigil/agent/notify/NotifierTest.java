@@ -110,7 +110,8 @@ class NotifierTest {
               "covariate_drift",
               "confidence 0.82",
               "<https://vigil.example.com/incidents/inc-4|inc-4>",
-              "`rollback (version=v3)`");
+              "`rollback (version=v3)`",
+              "Awaiting approval");
     }
   }
 
