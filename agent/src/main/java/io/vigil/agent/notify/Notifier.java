@@ -67,16 +67,31 @@ public final class Notifier {
    * Sends {@code notice} to every channel that listens to its event, one after another.
    *
    * @return the deliveries, as recorded, in channel order
+   * @throws RuntimeException the first exception the delivery log threw, after every channel was
+   *     told (people hear of the incident even when its history cannot be written)
    */
   public List<NotificationDelivery> notify(IncidentNotice notice) {
     Optional<URI> link = incidentBaseUrl.map(base -> link(base, notice.incidentId()));
     List<NotificationDelivery> sent = new ArrayList<>();
+    RuntimeException unrecorded = null;
     for (NotificationChannel channel : channels) {
-      if (channel.events().contains(notice.event())) {
-        NotificationDelivery delivery = deliver(channel, notice, link);
-        deliveries.record(delivery);
-        sent.add(delivery);
+      if (!channel.events().contains(notice.event())) {
+        continue;
       }
+      NotificationDelivery delivery = deliver(channel, notice, link);
+      sent.add(delivery);
+      try {
+        deliveries.record(delivery);
+      } catch (RuntimeException e) {
+        if (unrecorded == null) {
+          unrecorded = e;
+        } else {
+          unrecorded.addSuppressed(e);
+        }
+      }
+    }
+    if (unrecorded != null) {
+      throw unrecorded;
     }
     return sent;
   }

@@ -64,16 +64,4 @@ class NotificationChannelTest {
     assertThatThrownBy(() -> NotificationChannel.slack("team", SLACK_URL).onlyFor(Set.of()))
         .hasMessageContaining("at least one event");
   }
-
-  @Test
-  void notifier_refusesTwoChannelsOfOneName() {
-    NotificationChannel slack = NotificationChannel.slack("team", SLACK_URL);
-
-    assertThatThrownBy(
-            () ->
-                new Notifier(
-                    java.util.List.of(slack, slack), Optional.empty(), null, null, d -> {}))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("two notification channels are named 'team'");
-  }
 }

@@ -1,6 +1,7 @@
 package io.vigil.agent.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -228,15 +229,58 @@ class NotifierTest {
     }
   }
 
+  @Test
+  void aDeliveryLogThatFails_doesNotKeepTheOtherChannelsFromHearing() {
+    try (RecordingReceiver first = new RecordingReceiver();
+        RecordingReceiver second = new RecordingReceiver()) {
+      Notifier notifier =
+          new Notifier(
+              List.of(
+                  NotificationChannel.json("first", first.url("/hook")),
+                  NotificationChannel.json("second", second.url("/hook"))),
+              Optional.empty(),
+              sender(),
+              Notices.CLOCK,
+              delivery -> {
+                throw new IllegalStateException("store down for " + delivery.channel());
+              });
+
+      assertThatThrownBy(() -> notifier.notify(Notices.opened()))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("store down for first");
+      assertThat(first.received()).hasSize(1);
+      assertThat(second.received()).hasSize(1);
+    }
+  }
+
+  @Test
+  void twoChannelsOfOneName_areRefused() {
+    NotificationChannel slack =
+        NotificationChannel.slack("team", URI.create("https://x.example/h"));
+
+    assertThatThrownBy(
+            () ->
+                new Notifier(
+                    List.of(slack, slack),
+                    Optional.empty(),
+                    sender(),
+                    Notices.CLOCK,
+                    recorded::add))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("two notification channels are named 'team'");
+  }
+
   private Notifier notifier(NotificationChannel... channels) {
-    RetryingSender sender =
-        new RetryingSender(
-            RetryingSender.client(Duration.ofSeconds(2)),
-            POLICY,
-            pause,
-            new SplittableRandom(7),
-            Notices.CLOCK);
     return new Notifier(
-        List.of(channels), Optional.of(VIGIL), sender, Notices.CLOCK, recorded::add);
+        List.of(channels), Optional.of(VIGIL), sender(), Notices.CLOCK, recorded::add);
+  }
+
+  private RetryingSender sender() {
+    return new RetryingSender(
+        RetryingSender.client(Duration.ofSeconds(2)),
+        POLICY,
+        pause,
+        new SplittableRandom(7),
+        Notices.CLOCK);
   }
 }
