@@ -118,9 +118,22 @@ public final class IncidentStore {
    * @throws IllegalArgumentException if it cites evidence the incident does not have
    */
   public Incident recordDiagnosis(String id, Diagnosis diagnosis) {
+    return recordDiagnosis(id, diagnosis, List.of());
+  }
+
+  /**
+   * Stores the reasoner's diagnosis with the evidence it gathered itself while reasoning (an LLM
+   * calling tools), appended after the investigation's; INVESTIGATING → DIAGNOSED.
+   *
+   * @throws IllegalArgumentException if an evidence id repeats, or the diagnosis cites evidence the
+   *     incident does not have
+   */
+  public Incident recordDiagnosis(String id, Diagnosis diagnosis, List<Evidence> gathered) {
     Objects.requireNonNull(diagnosis, "diagnosis");
+    List<Evidence> items = List.copyOf(gathered);
     long key = IncidentAccess.incidentKey(id);
-    return access.write("record the diagnosis", tx -> IncidentWrites.diagnose(tx, key, diagnosis));
+    return access.write(
+        "record the diagnosis", tx -> IncidentWrites.diagnose(tx, key, diagnosis, items));
   }
 
   /** The incident's latest diagnosis. */

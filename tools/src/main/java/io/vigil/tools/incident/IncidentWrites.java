@@ -53,11 +53,13 @@ final class IncidentWrites {
     return incident;
   }
 
-  static Incident diagnose(IncidentTransaction tx, long key, Diagnosis diagnosis)
+  static Incident diagnose(
+      IncidentTransaction tx, long key, Diagnosis diagnosis, List<Evidence> gathered)
       throws SQLException {
     Incident incident =
         IncidentRows.move(
             tx.connection(), key, IncidentState.INVESTIGATING, IncidentState.DIAGNOSED, tx.now());
+    EvidenceRows.insert(tx.connection(), key, gathered);
     DiagnosisRows.insert(tx.connection(), key, diagnosis, tx.now());
     Hypothesis top = diagnosis.top();
     String actor = "reasoner:" + diagnosis.decidedBy().name().toLowerCase(Locale.ROOT);
