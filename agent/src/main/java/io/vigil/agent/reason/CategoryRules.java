@@ -46,6 +46,9 @@ final class CategoryRules {
   /** A shift twice its threshold or a dataset-wide drift: the shift is large. */
   static final double STRONG_DRIFT_WEIGHT = 0.30;
 
+  /** One version fell and another held: the inputs hurt every version alike, so discount. */
+  static final double VERSION_SPECIFIC_DISCOUNT = 0.5;
+
   /** Drift without labels to tell its harm: worth a look, not yet a cause. */
   static final double DRIFT_UNMEASURED_WEIGHT = 0.40;
 
@@ -190,6 +193,9 @@ final class CategoryRules {
         signals.accuracyDropped()
             ? anyOf(DRIFT_WITH_DROP_WEIGHT, strong ? STRONG_DRIFT_WEIGHT : 0)
             : signals.accuracyMeasured() ? HARMLESS_DRIFT_WEIGHT : DRIFT_UNMEASURED_WEIGHT;
+    if (!signals.versionsFellAlike()) {
+      weight *= VERSION_SPECIFIC_DISCOUNT;
+    }
     List<String> support = new ArrayList<>(Signals.ids(drifted));
     signals.accuracy().ifPresent(e -> support.add(e.id()));
     return new Assessment(

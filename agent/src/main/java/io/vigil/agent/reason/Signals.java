@@ -100,6 +100,22 @@ final class Signals {
         && e.figure(Figures.P_VALUE) < ALPHA;
   }
 
+  /**
+   * Whether the versions that served the current window fell alike: false when one version's
+   * accuracy fell significantly while another's did not (a shift of the inputs hurts every version;
+   * a version-specific fall points elsewhere). True with one version.
+   */
+  boolean versionsFellAlike() {
+    List<Evidence> versions =
+        of(EvidenceKind.ACCURACY).stream().filter(e -> !e.subject().isEmpty()).toList();
+    boolean someFell = versions.stream().anyMatch(Signals::dropped);
+    boolean someHeld =
+        versions.stream()
+            .anyMatch(
+                e -> has(e, Figures.P_VALUE) && !dropped(e) && e.figure(Figures.P_VALUE) >= ALPHA);
+    return !(someFell && someHeld);
+  }
+
   /** Drifted input features, strongest effect relative to its threshold first. */
   List<Evidence> driftedFeatures() {
     return of(EvidenceKind.FEATURE_DRIFT).stream()
