@@ -262,4 +262,26 @@ class DiagnosisGraphTest {
           .anySatisfy(e -> assertThat(e.finding()).contains("\"" + instruction + "\""));
     }
   }
+
+  @Test
+  void aWorseCanaryBesideAHealthyVersion_isBadModelVersionNamingTheCanary() {
+    try (Database database = TestStores.h2()) {
+      IncidentWorld world =
+          new IncidentWorld(database)
+              .deployAtOnset(java.util.Map.of("v1", 0.5, "v2", 0.5))
+              .write(
+                  (draft, random) -> {
+                    if (random.nextDouble() < 0.5) {
+                      draft.version = "v2";
+                      draft.accuracy(0.65);
+                    }
+                  },
+                  SEED);
+
+      Diagnosis diagnosis = diagnose(world, SignalKind.ACCURACY_SLO);
+
+      assertThat(diagnosis.top().category()).isEqualTo(RootCause.BAD_MODEL_VERSION);
+      assertThat(diagnosis.top().culprit()).isEqualTo("v2");
+    }
+  }
 }

@@ -114,9 +114,14 @@ final class IncidentWorld {
     return clock;
   }
 
-  /** Records v2 taking all traffic at the onset. */
+  /** Records {@code version} taking all traffic at the onset. */
   IncidentWorld deployAtOnset(String version) {
-    registry.deploy(MODEL, Map.of(version, 1.0), ONSET, "ci", "release " + version);
+    return deployAtOnset(Map.of(version, 1.0));
+  }
+
+  /** Records the traffic split {@code traffic} taking effect at the onset. */
+  IncidentWorld deployAtOnset(Map<String, Double> traffic) {
+    registry.deploy(MODEL, traffic, ONSET, "ci", "release " + traffic);
     return this;
   }
 

@@ -68,6 +68,58 @@ class DeterministicReasonerTest {
   }
 
   @Test
+  void driftWhileOnlyOneVersionFell_isDiscountedAgainstDriftHurtingAllVersions() {
+    EvidenceSet alike =
+        serving()
+            .accuracy(0.90, 0.75, 1e-9)
+            .add(
+                io.vigil.tools.incident.EvidenceKind.ACCURACY,
+                "v1",
+                "v1",
+                Figures.ACCURACY_CHANGE,
+                -0.15,
+                Figures.P_VALUE,
+                1e-6)
+            .add(
+                io.vigil.tools.incident.EvidenceKind.ACCURACY,
+                "v2",
+                "v2",
+                Figures.ACCURACY_CHANGE,
+                -0.14,
+                Figures.P_VALUE,
+                1e-6)
+            .dataset(1)
+            .drift("amount", true, 0.35);
+    EvidenceSet oneVersion =
+        serving()
+            .accuracy(0.90, 0.75, 1e-9)
+            .add(
+                io.vigil.tools.incident.EvidenceKind.ACCURACY,
+                "v1",
+                "v1",
+                Figures.ACCURACY_CHANGE,
+                0.0,
+                Figures.P_VALUE,
+                0.9)
+            .add(
+                io.vigil.tools.incident.EvidenceKind.ACCURACY,
+                "v2",
+                "v2",
+                Figures.ACCURACY_CHANGE,
+                -0.30,
+                Figures.P_VALUE,
+                1e-9)
+            .dataset(1)
+            .drift("amount", true, 0.35);
+
+    Diagnosis whenAlike = reasoner.diagnose(alike.investigation());
+    Diagnosis whenOne = reasoner.diagnose(oneVersion.investigation());
+
+    assertThat(whenAlike.top().category()).isEqualTo(RootCause.COVARIATE_DRIFT);
+    assertThat(covariate(whenOne).confidence()).isLessThan(covariate(whenAlike).confidence() * 0.6);
+  }
+
+  @Test
   void accuracyDropWithStableInputs_isConceptDrift() {
     EvidenceSet set = stableInputs(serving().accuracy(0.90, 0.72, 1e-12));
 
@@ -339,6 +391,13 @@ class DeterministicReasonerTest {
 
     assertThat(diagnosis.hypotheses()).isEqualTo(plain.hypotheses());
     assertThat(diagnosis.top().category()).isEqualTo(RootCause.CONCEPT_DRIFT);
+  }
+
+  private static Hypothesis covariate(Diagnosis diagnosis) {
+    return diagnosis.hypotheses().stream()
+        .filter(h -> h.category() == RootCause.COVARIATE_DRIFT)
+        .findFirst()
+        .orElseThrow();
   }
 
   private static List<RootCause> ruledOut(Diagnosis diagnosis) {
