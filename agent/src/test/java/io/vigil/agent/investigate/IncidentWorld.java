@@ -185,41 +185,48 @@ final class IncidentWorld {
     boolean correct = random.nextDouble() < (yes ? draft.accuracyYes : draft.accuracyNo);
     double confidence = 0.5 + 0.5 * random.nextDouble();
     if (random.nextDouble() < draft.failureRate) {
-      records.add(
-          new InferenceRecord(
-              requestId,
-              MODEL,
-              draft.version,
-              draft.at,
-              draft.features,
-              Optional.empty(),
-              Optional.empty(),
-              OptionalDouble.empty(),
-              Map.of(),
-              OptionalDouble.of(latency),
-              draft.segment,
-              Optional.of("timeout")));
+      records.add(failed(draft, requestId, latency));
       return;
     }
     String label = yes ? "yes" : "no";
     String predicted = draft.fallback ? "no" : correct ? label : yes ? "no" : "yes";
-    records.add(
-        new InferenceRecord(
-            requestId,
-            MODEL,
-            draft.version,
-            draft.at,
-            draft.features,
-            Optional.empty(),
-            Optional.of(new Outcome.Category(predicted)),
-            OptionalDouble.of(draft.fallback ? 0.5 : confidence),
-            Map.of(),
-            OptionalDouble.of(latency),
-            draft.segment,
-            Optional.empty()));
+    records.add(served(draft, requestId, predicted, confidence, latency));
     labels.add(
         new LabelRecord(
             MODEL, requestId, new Outcome.Category(label), draft.at.plus(Duration.ofMinutes(1))));
+  }
+
+  private static InferenceRecord served(
+      Draft draft, String requestId, String predicted, double confidence, double latency) {
+    return new InferenceRecord(
+        requestId,
+        MODEL,
+        draft.version,
+        draft.at,
+        draft.features,
+        Optional.empty(),
+        Optional.of(new Outcome.Category(predicted)),
+        OptionalDouble.of(draft.fallback ? 0.5 : confidence),
+        Map.of(),
+        OptionalDouble.of(latency),
+        draft.segment,
+        Optional.empty());
+  }
+
+  private static InferenceRecord failed(Draft draft, String requestId, double latency) {
+    return new InferenceRecord(
+        requestId,
+        MODEL,
+        draft.version,
+        draft.at,
+        draft.features,
+        Optional.empty(),
+        Optional.empty(),
+        OptionalDouble.empty(),
+        Map.of(),
+        OptionalDouble.of(latency),
+        draft.segment,
+        Optional.of("timeout"));
   }
 
   /** {@code first} below {@code p1}, {@code second} below {@code p2}, else the third value. */

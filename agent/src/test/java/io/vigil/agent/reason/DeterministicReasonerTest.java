@@ -72,43 +72,15 @@ class DeterministicReasonerTest {
     EvidenceSet alike =
         serving()
             .accuracy(0.90, 0.75, 1e-9)
-            .add(
-                io.vigil.tools.incident.EvidenceKind.ACCURACY,
-                "v1",
-                "v1",
-                Figures.ACCURACY_CHANGE,
-                -0.15,
-                Figures.P_VALUE,
-                1e-6)
-            .add(
-                io.vigil.tools.incident.EvidenceKind.ACCURACY,
-                "v2",
-                "v2",
-                Figures.ACCURACY_CHANGE,
-                -0.14,
-                Figures.P_VALUE,
-                1e-6)
+            .version("v1", -0.15, 1e-6)
+            .version("v2", -0.14, 1e-6)
             .dataset(1)
             .drift("amount", true, 0.35);
     EvidenceSet oneVersion =
         serving()
             .accuracy(0.90, 0.75, 1e-9)
-            .add(
-                io.vigil.tools.incident.EvidenceKind.ACCURACY,
-                "v1",
-                "v1",
-                Figures.ACCURACY_CHANGE,
-                0.0,
-                Figures.P_VALUE,
-                0.9)
-            .add(
-                io.vigil.tools.incident.EvidenceKind.ACCURACY,
-                "v2",
-                "v2",
-                Figures.ACCURACY_CHANGE,
-                -0.30,
-                Figures.P_VALUE,
-                1e-9)
+            .version("v1", 0.0, 0.9)
+            .version("v2", -0.30, 1e-9)
             .dataset(1)
             .drift("amount", true, 0.35);
 
