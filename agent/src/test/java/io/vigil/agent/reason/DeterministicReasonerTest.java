@@ -301,6 +301,44 @@ class DeterministicReasonerTest {
   }
 
   @Test
+  void driftWithAFallingLabelFreeEstimate_isCovariateDrift_andWithAHealthyOneIsNone() {
+    EvidenceSet falling =
+        serving()
+            .add(
+                io.vigil.tools.incident.EvidenceKind.ACCURACY,
+                "",
+                "estimated",
+                Figures.LABELED,
+                0,
+                Figures.ESTIMATED_ACCURACY,
+                0.78,
+                Figures.REFERENCE_ACCURACY,
+                0.90)
+            .dataset(1)
+            .drift("amount", true, 0.35);
+    EvidenceSet holding =
+        serving()
+            .add(
+                io.vigil.tools.incident.EvidenceKind.ACCURACY,
+                "",
+                "estimated",
+                Figures.LABELED,
+                0,
+                Figures.ESTIMATED_ACCURACY,
+                0.89,
+                Figures.REFERENCE_ACCURACY,
+                0.90)
+            .dataset(1)
+            .drift("amount", true, 0.35);
+
+    Diagnosis whenFalling = reasoner.diagnose(falling.investigation());
+    Diagnosis whenHolding = reasoner.diagnose(holding.investigation());
+
+    assertThat(whenFalling.top().category()).isEqualTo(RootCause.COVARIATE_DRIFT);
+    assertThat(whenHolding.top().category()).isEqualTo(RootCause.NONE);
+  }
+
+  @Test
   void equalScores_goToTheMoreSpecificCategory() {
     List<Assessment> tied =
         List.of(
