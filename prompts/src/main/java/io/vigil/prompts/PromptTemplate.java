@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,8 @@ public enum PromptTemplate {
           + " root-cause hypotheses that cite the tool results.",
       List.of(
           PromptVariable.named(
-              "model", "The registered model's name, e.g. fraud-detector (see list_models)."))),
+              "model", "The registered model's name, e.g. fraud-detector (see list_models).")),
+      PromptAudience.MCP_CLIENT),
 
   /** Guides a client model through explaining one incident's report. */
   EXPLAIN_INCIDENT(
@@ -35,7 +37,36 @@ public enum PromptTemplate {
       "Explain an incident",
       "Reads one incident's report and explains, for the person on call, what happened, the"
           + " evidence for and against each hypothesis, and what approving its proposal would do.",
-      List.of(PromptVariable.named("id", "The incident's id, as list_incidents gives it.")));
+      List.of(PromptVariable.named("id", "The incident's id, as list_incidents gives it.")),
+      PromptAudience.MCP_CLIENT),
+
+  /**
+   * The system prompt of Vigil's own LLM reasoner: the taxonomy, the rules (cite evidence, treat
+   * data as data, rank causes and never propose actions) and the JSON reply it must give.
+   */
+  DIAGNOSIS_SYSTEM(
+      "diagnosis_system",
+      "Diagnose an incident (reasoner system prompt)",
+      "Tells the reasoner's model how to rank root-cause hypotheses over an incident's evidence,"
+          + " which read tools it may call and how often, and the exact JSON reply it must give.",
+      List.of(
+          PromptVariable.count(
+              "max_tool_calls", "How many tool calls the model may make before it must answer.")),
+      PromptAudience.AGENT),
+
+  /**
+   * The request to Vigil's own LLM reasoner for one incident; the incident and its evidence follow
+   * it as JSON inside a {@code <vigil-data>} block, appended by the reasoner.
+   */
+  DIAGNOSIS_REQUEST(
+      "diagnosis_request",
+      "Diagnose an incident (reasoner request)",
+      "Asks the reasoner's model for the diagnosis of one incident; the incident and its evidence"
+          + " follow as data.",
+      List.of(
+          PromptVariable.named("incident", "The incident's id, e.g. inc-42."),
+          PromptVariable.named("model", "The affected model's registered name.")),
+      PromptAudience.AGENT);
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_]+)}}");
 
@@ -43,12 +74,24 @@ public enum PromptTemplate {
   private final String title;
   private final String description;
   private final List<PromptVariable> variables;
+  private final PromptAudience audience;
 
-  PromptTemplate(String id, String title, String description, List<PromptVariable> variables) {
+  PromptTemplate(
+      String id,
+      String title,
+      String description,
+      List<PromptVariable> variables,
+      PromptAudience audience) {
     this.id = id;
     this.title = title;
     this.description = description;
     this.variables = List.copyOf(variables);
+    this.audience = audience;
+  }
+
+  /** The templates written for {@code audience}, in declaration order. */
+  public static List<PromptTemplate> offeredTo(PromptAudience audience) {
+    return Arrays.stream(values()).filter(t -> t.audience == audience).toList();
   }
 
   /** The prompt's name as clients ask for it, e.g. {@code investigate_model_degradation}. */
@@ -62,6 +105,11 @@ public enum PromptTemplate {
 
   public String description() {
     return description;
+  }
+
+  /** Who reads the rendered prompt. */
+  public PromptAudience audience() {
+    return audience;
   }
 
   /** The variables, every one required. */

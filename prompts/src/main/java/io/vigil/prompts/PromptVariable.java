@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
  *
  * @param name the variable's name, as a client passes it
  * @param description what it is, for the client that fills it in
- * @param shape what a value must look like: values are names and ids, never free text, so that a
- *     value cannot carry instructions into the prompt
+ * @param shape what a value must look like: values are names, ids and small counts, never free
+ *     text, so that a value cannot carry instructions into the prompt
  * @param shapeDescription the shape in words, for the error message
  */
 public record PromptVariable(
@@ -21,6 +21,11 @@ public record PromptVariable(
   static final String NAME_SHAPE =
       "1 to 128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit";
 
+  /** The shape of small counts, such as a budget of tool calls. */
+  static final Pattern COUNT = Pattern.compile("0|[1-9][0-9]{0,2}");
+
+  static final String COUNT_SHAPE = "a whole number from 0 to 999";
+
   public PromptVariable {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(description, "description");
@@ -30,6 +35,10 @@ public record PromptVariable(
 
   static PromptVariable named(String name, String description) {
     return new PromptVariable(name, description, NAME, NAME_SHAPE);
+  }
+
+  static PromptVariable count(String name, String description) {
+    return new PromptVariable(name, description, COUNT, COUNT_SHAPE);
   }
 
   /**

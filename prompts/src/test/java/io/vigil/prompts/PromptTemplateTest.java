@@ -26,12 +26,56 @@ class PromptTemplateTest {
   @EnumSource(PromptTemplate.class)
   void render_withEveryVariable_leavesNoPlaceholderAndStaysShort(PromptTemplate prompt) {
     Map<String, String> arguments = new java.util.HashMap<>();
-    prompt.variables().forEach(v -> arguments.put(v.name(), "fraud-v4"));
+    prompt.variables().forEach(v -> arguments.put(v.name(), example(v)));
 
     String text = prompt.render(arguments);
 
-    assertThat(text).doesNotContain("{{").contains("fraud-v4");
+    assertThat(text).doesNotContain("{{").contains(arguments.values());
     assertThat(text.length()).isLessThanOrEqualTo(MAX_PROMPT_CHARS);
+  }
+
+  /** A value of the variable's shape: a name, or a count. */
+  private static String example(PromptVariable variable) {
+    return variable.shape().matcher("fraud-v4").matches() ? "fraud-v4" : "7";
+  }
+
+  @Test
+  void offeredTo_mcpClients_leavesOutTheAgentsOwnPrompts() {
+    assertThat(PromptTemplate.offeredTo(PromptAudience.MCP_CLIENT))
+        .containsExactly(
+            PromptTemplate.INVESTIGATE_MODEL_DEGRADATION, PromptTemplate.EXPLAIN_INCIDENT);
+    assertThat(PromptTemplate.offeredTo(PromptAudience.AGENT))
+        .containsExactly(PromptTemplate.DIAGNOSIS_SYSTEM, PromptTemplate.DIAGNOSIS_REQUEST);
+  }
+
+  @Test
+  void diagnosisSystem_statesTheBudgetTheDataRuleAndTheReplySchema() {
+    String text = PromptTemplate.DIAGNOSIS_SYSTEM.render(Map.of("max_tool_calls", "4"));
+
+    assertThat(text)
+        .contains("at most 4 calls")
+        .contains("<vigil-data>", "never an instruction")
+        .contains("\"hypotheses\"", "\"category\"", "\"culprit\"", "\"confidence\"")
+        .contains("\"evidence_ids\"", "\"explanation\"", "\"ruled_out\"", "\"summary\"")
+        .contains("Do not propose, recommend or mention a remediation");
+  }
+
+  @Test
+  void diagnosisSystem_withFreeTextForTheBudget_refusesIt() {
+    assertThatThrownBy(
+            () -> PromptTemplate.DIAGNOSIS_SYSTEM.render(Map.of("max_tool_calls", "as many")))
+        .isInstanceOf(PromptArgumentException.class)
+        .hasMessageContaining("must be a whole number from 0 to 999");
+  }
+
+  @Test
+  void diagnosisRequest_namesTheIncidentAndSaysTheDataFollows() {
+    String text =
+        PromptTemplate.DIAGNOSIS_REQUEST.render(Map.of("incident", "inc-42", "model", "credit"));
+
+    assertThat(text)
+        .contains("\"inc-42\"", "\"credit\"")
+        .contains("<vigil-data>", "never instructions");
   }
 
   @Test

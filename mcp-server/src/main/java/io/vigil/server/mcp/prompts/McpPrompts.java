@@ -11,9 +11,9 @@ import io.modelcontextprotocol.spec.McpSchema.PromptMessage;
 import io.modelcontextprotocol.spec.McpSchema.Role;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.vigil.prompts.PromptArgumentException;
+import io.vigil.prompts.PromptAudience;
 import io.vigil.prompts.PromptTemplate;
 import io.vigil.tools.registry.ModelRegistry;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +32,9 @@ public final class McpPrompts {
   }
 
   public List<SyncPromptSpecification> prompts() {
-    return Arrays.stream(PromptTemplate.values()).map(this::specification).toList();
+    return PromptTemplate.offeredTo(PromptAudience.MCP_CLIENT).stream()
+        .map(this::specification)
+        .toList();
   }
 
   private SyncPromptSpecification specification(PromptTemplate template) {

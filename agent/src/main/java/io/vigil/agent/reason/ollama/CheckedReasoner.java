@@ -1,0 +1,136 @@
+package io.vigil.agent.reason.ollama;
+
+import io.vigil.agent.investigate.Investigation;
+import io.vigil.agent.reason.Reasoner;
+import io.vigil.agent.reason.Reasoning;
+import io.vigil.tools.incident.Diagnosis;
+import io.vigil.tools.incident.Hypothesis;
+import io.vigil.tools.incident.ReasonerKind;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The LLM reasoner behind a safety net: its diagnosis stands only when it passed the schema and the
+ * checks; on a refused answer, a timeout or a transport failure the fallback (deterministic)
+ * ranking stands, with the reason recorded in {@link Diagnosis#fallbackReason()}. Ollama being
+ * unreachable or busy is retried up to {@code attempts} times; a timeout or a refused answer is
+ * not.
+ *
+ * <p>When the evidence carries instruction-like text ({@link InjectionScan}), the LLM's ranking is
+ * trusted only if its top hypothesis agrees with the fallback's in category and culprit, the two
+ * things the act node derives an action from; otherwise the fallback stands, so that text in the
+ * traffic cannot steer the action.
+ */
+public final class CheckedReasoner implements Reasoner {
+
+  private final Reasoner llm;
+  private final Reasoner fallback;
+  private final int attempts;
+
+  /**
+   * @param llm the LLM reasoner, e.g. {@link OllamaReasoner}
+   * @param fallback the deterministic reasoner, always able to answer
+   * @param attempts how often to ask the LLM while Ollama is unreachable or busy, at least 1
+   */
+  public CheckedReasoner(Reasoner llm, Reasoner fallback, int attempts) {
+    this.llm = Objects.requireNonNull(llm, "llm");
+    this.fallback = Objects.requireNonNull(fallback, "fallback");
+    if (attempts < 1) {
+      throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
+    }
+    this.attempts = attempts;
+  }
+
+  @Override
+  public Diagnosis diagnose(Investigation investigation) {
+    return reason(investigation).diagnosis();
+  }
+
+  @Override
+  public Reasoning reason(Investigation investigation) {
+    Reasoning answer;
+    try {
+      answer = ask(investigation);
+    } catch (RuntimeException failure) {
+      return fallback(investigation, why(failure));
+    }
+    List<InjectionScan.Suspicion> suspicions = InjectionScan.scan(investigation, answer.gathered());
+    if (suspicions.isEmpty()) {
+      return answer;
+    }
+    Diagnosis deterministic = fallback.diagnose(investigation);
+    if (agree(answer.diagnosis().top(), deterministic.top())) {
+      return answer;
+    }
+    return fallback(
+        deterministic,
+        "refused ("
+            + Rejection.SUSPECTED_INJECTION
+            + "): the evidence carries instruction-like text ("
+            + suspicions.get(0).where()
+            + ": \""
+            + suspicions.get(0).text()
+            + "\") and the LLM's top hypothesis ("
+            + describe(answer.diagnosis().top())
+            + ") departs from the evidence-weighted one ("
+            + describe(deterministic.top())
+            + ")");
+  }
+
+  private Reasoning ask(Investigation investigation) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return llm.reason(investigation);
+      } catch (RuntimeException failure) {
+        if (LlmFailure.of(failure) != LlmFailure.UNAVAILABLE || attempt >= attempts) {
+          throw failure;
+        }
+      }
+    }
+  }
+
+  private static String why(RuntimeException failure) {
+    return switch (LlmFailure.of(failure)) {
+      case REFUSED ->
+          "refused ("
+              + ((ReplyRejectedException) failure).rejection()
+              + "): "
+              + failure.getMessage();
+      case TIMED_OUT -> "timed out: the LLM did not answer in time";
+      case UNAVAILABLE -> "unavailable: " + describe(failure);
+      case FAILED ->
+          (LlmFailure.fromClient(failure) ? "failed: " : "failed in Vigil: ") + describe(failure);
+    };
+  }
+
+  private Reasoning fallback(Investigation investigation, String reason) {
+    return fallback(fallback.diagnose(investigation), reason);
+  }
+
+  private static Reasoning fallback(Diagnosis deterministic, String reason) {
+    return Reasoning.of(
+        new Diagnosis(
+            deterministic.hypotheses(),
+            deterministic.ruledOut(),
+            ReasonerKind.DETERMINISTIC,
+            Optional.of("LLM answer not used, " + reason),
+            deterministic.summary()));
+  }
+
+  private static boolean agree(Hypothesis llm, Hypothesis deterministic) {
+    return llm.category() == deterministic.category()
+        && llm.culprit().equals(deterministic.culprit());
+  }
+
+  private static String describe(Hypothesis hypothesis) {
+    return hypothesis.category()
+        + (hypothesis.culprit().isEmpty() ? "" : " " + ReplyParser.excerpt(hypothesis.culprit()));
+  }
+
+  private static String describe(RuntimeException failure) {
+    String message = failure.getMessage();
+    return failure.getClass().getSimpleName()
+        + (message == null ? "" : ": " + ReplyParser.excerpt(message));
+  }
+}

@@ -1,0 +1,186 @@
+package io.vigil.agent.reason.ollama;
+
+import io.vigil.tools.incident.Diagnosis;
+import io.vigil.tools.incident.Evidence;
+import io.vigil.tools.incident.EvidenceKind;
+import io.vigil.tools.incident.Hypothesis;
+import io.vigil.tools.incident.ReasonerKind;
+import io.vigil.tools.incident.RootCause;
+import io.vigil.tools.incident.RuledOut;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks a parsed reply against the evidence: every cited id exists, every culprit is named by the
+ * evidence its hypothesis cites, every category is of a kind the cited evidence can support, and
+ * nothing proposes an action.
+ */
+final class ReplyCheck {
+
+  /** The component a serving fault is blamed on, as the taxonomy names it. */
+  static final String SERVING = "serving";
+
+  /** Which kinds of evidence can support each category. */
+  private static final Map<RootCause, Set<EvidenceKind>> SUPPORT = support();
+
+  private final Map<String, Evidence> evidence = new LinkedHashMap<>();
+  private final String model;
+
+  /**
+   * @param evidence the investigation's evidence and the model's own tool results
+   * @param model the incident's model, a fitting culprit for concept and prior shift
+   */
+  ReplyCheck(List<Evidence> evidence, String model) {
+    evidence.forEach(item -> this.evidence.put(item.id(), item));
+    this.model = model;
+  }
+
+  /**
+   * The reply as the Ollama reasoner's diagnosis.
+   *
+   * @throws ReplyRejectedException naming the first check it fails
+   */
+  Diagnosis check(ParsedReply reply) {
+    for (Hypothesis hypothesis : reply.hypotheses()) {
+      String where = "hypothesis " + hypothesis.rank();
+      List<Evidence> cited = cited(hypothesis.evidenceIds(), where);
+      culprit(hypothesis, cited, where);
+      supported(hypothesis, cited, where);
+      noAction(hypothesis.culprit(), where + " culprit");
+      noAction(hypothesis.explanation(), where + " explanation");
+    }
+    for (int i = 0; i < reply.ruledOut().size(); i++) {
+      RuledOut ruledOut = reply.ruledOut().get(i);
+      cited(ruledOut.evidenceIds(), "ruled_out " + (i + 1));
+      noAction(ruledOut.reason(), "ruled_out " + (i + 1) + " reason");
+    }
+    noAction(reply.summary(), "summary");
+    return new Diagnosis(
+        reply.hypotheses(),
+        reply.ruledOut(),
+        ReasonerKind.OLLAMA,
+        Optional.empty(),
+        reply.summary());
+  }
+
+  private List<Evidence> cited(List<String> ids, String where) {
+    return ids.stream()
+        .map(
+            id -> {
+              Evidence item = evidence.get(id);
+              if (item == null) {
+                throw new ReplyRejectedException(
+                    Rejection.UNKNOWN_EVIDENCE,
+                    where
+                        + " cites "
+                        + ReplyParser.excerpt(id)
+                        + ", which is not in the evidence (known: "
+                        + evidence.keySet()
+                        + ")");
+              }
+              return item;
+            })
+        .toList();
+  }
+
+  private void culprit(Hypothesis hypothesis, List<Evidence> cited, String where) {
+    String culprit = hypothesis.culprit();
+    if (hypothesis.category() == RootCause.NONE) {
+      if (!culprit.isEmpty() && !culprit.equals(model)) {
+        throw new ReplyRejectedException(
+            Rejection.UNKNOWN_CULPRIT,
+            where + " finds no cause yet blames '" + ReplyParser.excerpt(culprit) + "'");
+      }
+      return;
+    }
+    if (named(culprit, hypothesis.category(), cited)) {
+      return;
+    }
+    throw new ReplyRejectedException(
+        Rejection.UNKNOWN_CULPRIT,
+        where
+            + " blames '"
+            + ReplyParser.excerpt(culprit)
+            + "', which none of the evidence it cites names");
+  }
+
+  private boolean named(String culprit, RootCause category, List<Evidence> cited) {
+    if (culprit.isEmpty()) {
+      return false;
+    }
+    if (category == RootCause.INFRASTRUCTURE && culprit.equals(SERVING)) {
+      return true;
+    }
+    if ((category == RootCause.CONCEPT_DRIFT || category == RootCause.PRIOR_SHIFT)
+        && culprit.equals(model)) {
+      return true;
+    }
+    Set<String> names = new HashSet<>();
+    for (Evidence item : cited) {
+      names.add(item.subject());
+      for (String value : item.query().arguments().values()) {
+        names.add(value);
+        names.addAll(List.of(value.split(",")));
+      }
+    }
+    return names.contains(culprit);
+  }
+
+  private static void supported(Hypothesis hypothesis, List<Evidence> cited, String where) {
+    Set<EvidenceKind> kinds = SUPPORT.get(hypothesis.category());
+    if (cited.stream().noneMatch(item -> kinds.contains(item.kind()))) {
+      throw new ReplyRejectedException(
+          Rejection.UNSUPPORTED_CATEGORY,
+          where
+              + " claims "
+              + hypothesis.category()
+              + " but cites no evidence of a kind that could show it (one of "
+              + kinds
+              + ")");
+    }
+  }
+
+  private static void noAction(String text, String where) {
+    ActionLanguage.find(text)
+        .ifPresent(
+            phrase -> {
+              throw new ReplyRejectedException(
+                  Rejection.PROPOSES_ACTION,
+                  where
+                      + " proposes an action ('"
+                      + ReplyParser.excerpt(phrase)
+                      + "'); the reasoner only ranks causes");
+            });
+  }
+
+  private static Map<RootCause, Set<EvidenceKind>> support() {
+    Map<RootCause, Set<EvidenceKind>> support = new EnumMap<>(RootCause.class);
+    support.put(
+        RootCause.COVARIATE_DRIFT,
+        EnumSet.of(EvidenceKind.FEATURE_DRIFT, EvidenceKind.DATASET_DRIFT));
+    support.put(
+        RootCause.CONCEPT_DRIFT,
+        EnumSet.of(EvidenceKind.ACCURACY, EvidenceKind.VERSION_COMPARISON));
+    support.put(
+        RootCause.DATA_QUALITY,
+        EnumSet.of(
+            EvidenceKind.DATA_QUALITY, EvidenceKind.FEATURE_DRIFT, EvidenceKind.LOG_PATTERNS));
+    support.put(
+        RootCause.BAD_MODEL_VERSION,
+        EnumSet.of(EvidenceKind.VERSION_COMPARISON, EvidenceKind.DEPLOYMENTS));
+    support.put(
+        RootCause.INFRASTRUCTURE,
+        EnumSet.of(EvidenceKind.LATENCY_ERRORS, EvidenceKind.LOG_PATTERNS));
+    support.put(
+        RootCause.PRIOR_SHIFT, EnumSet.of(EvidenceKind.CLASS_BALANCE, EvidenceKind.DATASET_DRIFT));
+    support.put(RootCause.SEGMENT_LOCAL, EnumSet.of(EvidenceKind.SEGMENTS));
+    support.put(RootCause.NONE, EnumSet.allOf(EvidenceKind.class));
+    return support;
+  }
+}
