@@ -9,6 +9,7 @@ import io.vigil.tools.incident.SignalKind;
 import io.vigil.tools.ingest.FeatureValue;
 import io.vigil.tools.store.Database;
 import io.vigil.tools.testing.TestStores;
+import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -129,6 +130,32 @@ class DiagnosisGraphTest {
 
       assertThat(diagnosis.top().category()).isEqualTo(RootCause.DATA_QUALITY);
       assertThat(diagnosis.top().culprit()).isEqualTo("amount");
+    }
+  }
+
+  @Test
+  void aFeatureStuckOnOneValueOrFedNewCategories_isDataQualityOnThatFeature() {
+    List<IncidentWorld.Fault> faults =
+        List.of(
+            (draft, random) -> {
+              draft.features.put("channel", new FeatureValue.Text("web"));
+              draft.accuracy(0.8);
+            },
+            (draft, random) -> {
+              if (random.nextDouble() < 0.4) {
+                draft.features.put("channel", new FeatureValue.Text("WEB_V2"));
+                draft.accuracy(0.78);
+              }
+            });
+    for (IncidentWorld.Fault fault : faults) {
+      try (Database database = TestStores.h2()) {
+        IncidentWorld world = new IncidentWorld(database).write(fault, SEED);
+
+        Diagnosis diagnosis = diagnose(world, SignalKind.ACCURACY_SLO);
+
+        assertThat(diagnosis.top().category()).isEqualTo(RootCause.DATA_QUALITY);
+        assertThat(diagnosis.top().culprit()).isEqualTo("channel");
+      }
     }
   }
 
