@@ -30,6 +30,7 @@ import io.vigil.tools.comparison.VersionComparisonService;
 import io.vigil.tools.distribution.FeatureDistributionService;
 import io.vigil.tools.drift.DriftService;
 import io.vigil.tools.incident.IncidentStore;
+import io.vigil.tools.ingest.IngestSettings;
 import io.vigil.tools.latency.LatencyService;
 import io.vigil.tools.logs.InferenceLogService;
 import io.vigil.tools.registry.ModelRegistry;
@@ -151,13 +152,14 @@ public class AgentConfiguration {
       SegmentService segments,
       LatencyService latency,
       InferenceLogService logs,
+      IngestSettings settings,
       IncidentStore incidents,
       Reasoner reasoner,
       ExecutorRegistry executors,
       QueuedNotifications notifications) {
     InvestigationServices services =
         new InvestigationServices(
-            accuracy, drift, comparison, distribution, segments, latency, logs);
+            accuracy, drift, comparison, distribution, segments, latency, logs, settings.window());
     return new IncidentAgent(
         AgentComponents.standard(
             database,
