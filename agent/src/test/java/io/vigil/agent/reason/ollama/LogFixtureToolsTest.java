@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.vigil.tools.comparison.VersionComparisonService;
 import io.vigil.tools.incident.EvidenceKind;
 import io.vigil.tools.latency.LatencyService;
+import io.vigil.tools.logs.InferenceLogService;
 import io.vigil.tools.segments.SegmentService;
 import io.vigil.tools.store.Database;
 import io.vigil.tools.testing.LogFixture;
@@ -97,5 +98,23 @@ class LogFixtureToolsTest {
     assertThat(finding.figures().get("p95_ms")).isGreaterThan(500);
     assertThat(finding.figures().get("error_rate")).isGreaterThan(0.03);
     assertThat(finding.figures()).containsKeys("records", "p50_ms", "p99_ms", "peak_bucket_p95_ms");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.vigil.tools.testing.TestStores#both")
+  void errorPatterns_nameWhatTheFailingRecordsShare(String store, Supplier<Database> open) {
+    LogFixture.Shared shared = LogFixture.shared(store, open);
+    ErrorPatternsTool tool =
+        new ErrorPatternsTool(
+            new InferenceLogService(shared.database(), shared.registry(), LogFixture.CLOCK));
+
+    ToolFinding finding =
+        tool.run(LogFixture.MODEL, ToolArguments.parse("{\"time_window\": \"" + WINDOW + "\"}"));
+
+    assertThat(finding.kind()).isEqualTo(EvidenceKind.LOG_PATTERNS);
+    assertThat(finding.subject()).isNotEmpty();
+    assertThat(finding.figures().get(finding.subject() + ".lift")).isGreaterThan(1.5);
+    assertThat(finding.figures().get(finding.subject() + ".adjusted_p_value")).isLessThan(0.05);
+    assertThat(finding.arguments()).containsExactlyEntriesOf(Map.of("time_window", WINDOW));
   }
 }
