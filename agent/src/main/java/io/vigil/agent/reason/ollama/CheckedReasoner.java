@@ -14,8 +14,7 @@ import java.util.Optional;
  * The LLM reasoner behind a safety net: its diagnosis stands only when it passed the schema and the
  * checks; on a refused answer, a timeout or a transport failure the fallback (deterministic)
  * ranking stands, with the reason recorded in {@link Diagnosis#fallbackReason()}. Ollama being
- * unreachable or busy is retried up to {@code attempts} times; a timeout or a refused answer is
- * not.
+ * unreachable or busy is retried as {@link RetryPolicy} says; a timeout or a refused answer is not.
  *
  * <p>When the evidence carries instruction-like text ({@link InjectionScan}), the LLM's ranking is
  * trusted only if its top hypothesis agrees with the fallback's in category and culprit, the two
@@ -26,20 +25,17 @@ public final class CheckedReasoner implements Reasoner {
 
   private final Reasoner llm;
   private final Reasoner fallback;
-  private final int attempts;
+  private final RetryPolicy retry;
 
   /**
    * @param llm the LLM reasoner, e.g. {@link OllamaReasoner}
    * @param fallback the deterministic reasoner, always able to answer
-   * @param attempts how often to ask the LLM while Ollama is unreachable or busy, at least 1
+   * @param retry how often to ask the LLM while Ollama is unreachable or busy
    */
-  public CheckedReasoner(Reasoner llm, Reasoner fallback, int attempts) {
+  public CheckedReasoner(Reasoner llm, Reasoner fallback, RetryPolicy retry) {
     this.llm = Objects.requireNonNull(llm, "llm");
     this.fallback = Objects.requireNonNull(fallback, "fallback");
-    if (attempts < 1) {
-      throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
-    }
-    this.attempts = attempts;
+    this.retry = Objects.requireNonNull(retry, "retry");
   }
 
   @Override
@@ -83,10 +79,21 @@ public final class CheckedReasoner implements Reasoner {
       try {
         return llm.reason(investigation);
       } catch (RuntimeException failure) {
-        if (LlmFailure.of(failure) != LlmFailure.UNAVAILABLE || attempt >= attempts) {
+        if (LlmFailure.of(failure) != LlmFailure.UNAVAILABLE || attempt >= retry.attempts()) {
           throw failure;
         }
+        pause(attempt, failure);
       }
+    }
+  }
+
+  private void pause(int attempt, RuntimeException failure) {
+    try {
+      retry.pause().pause(retry.pauseAfter(attempt));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      failure.addSuppressed(e);
+      throw failure;
     }
   }
 

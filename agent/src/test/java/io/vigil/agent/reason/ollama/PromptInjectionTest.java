@@ -190,7 +190,8 @@ class PromptInjectionTest {
   private CheckedReasoner reasoner() {
     OllamaSettings settings =
         OllamaSettings.of(ollama.baseUrl(), "llama3.1:8b").withTimeout(Duration.ofSeconds(20));
-    return new CheckedReasoner(new OllamaReasoner(settings, List.of()), deterministic, 1);
+    return new CheckedReasoner(
+        new OllamaReasoner(settings, List.of()), deterministic, RetryPolicy.once());
   }
 
   /** The data block of the user message: from the block's opening line to its closing line. */
