@@ -3,6 +3,7 @@ package io.vigil.agent.reason.ollama;
 import io.vigil.agent.investigate.Investigation;
 import io.vigil.agent.reason.Reasoner;
 import io.vigil.agent.reason.Reasoning;
+import io.vigil.agent.reason.SuspiciousText;
 import io.vigil.tools.incident.Diagnosis;
 import io.vigil.tools.incident.Hypothesis;
 import io.vigil.tools.incident.ReasonerKind;
@@ -43,35 +44,43 @@ public final class CheckedReasoner implements Reasoner {
     return reason(investigation).diagnosis();
   }
 
+  /**
+   * The LLM's diagnosis if it passed, else the fallback's; either way with the instruction-like
+   * text found in the evidence, for the incident to record.
+   */
   @Override
   public Reasoning reason(Investigation investigation) {
     Reasoning answer;
     try {
       answer = ask(investigation);
     } catch (RuntimeException failure) {
-      return fallback(investigation, why(failure));
+      return fallback(
+          fallback.diagnose(investigation),
+          why(failure),
+          InjectionScan.scan(investigation, List.of()));
     }
-    List<InjectionScan.Suspicion> suspicions = InjectionScan.scan(investigation, answer.gathered());
-    if (suspicions.isEmpty()) {
+    List<SuspiciousText> suspicious = InjectionScan.scan(investigation, answer.gathered());
+    if (suspicious.isEmpty()) {
       return answer;
     }
     Diagnosis deterministic = fallback.diagnose(investigation);
     if (agree(answer.diagnosis().top(), deterministic.top())) {
-      return answer;
+      return new Reasoning(answer.diagnosis(), answer.gathered(), suspicious);
     }
     return fallback(
         deterministic,
         "refused ("
             + Rejection.SUSPECTED_INJECTION
             + "): the evidence carries instruction-like text ("
-            + suspicions.get(0).where()
+            + suspicious.get(0).where()
             + ": \""
-            + suspicions.get(0).text()
+            + suspicious.get(0).excerpt()
             + "\") and the LLM's top hypothesis ("
             + describe(answer.diagnosis().top())
             + ") departs from the evidence-weighted one ("
             + describe(deterministic.top())
-            + ")");
+            + ")",
+        suspicious);
   }
 
   private Reasoning ask(Investigation investigation) {
@@ -111,18 +120,16 @@ public final class CheckedReasoner implements Reasoner {
     };
   }
 
-  private Reasoning fallback(Investigation investigation, String reason) {
-    return fallback(fallback.diagnose(investigation), reason);
-  }
-
-  private static Reasoning fallback(Diagnosis deterministic, String reason) {
-    return Reasoning.of(
+  private static Reasoning fallback(
+      Diagnosis deterministic, String reason, List<SuspiciousText> suspicious) {
+    Diagnosis standing =
         new Diagnosis(
             deterministic.hypotheses(),
             deterministic.ruledOut(),
             ReasonerKind.DETERMINISTIC,
             Optional.of("LLM answer not used, " + reason),
-            deterministic.summary()));
+            deterministic.summary());
+    return new Reasoning(standing, List.of(), suspicious);
   }
 
   private static boolean agree(Hypothesis llm, Hypothesis deterministic) {
