@@ -1,0 +1,125 @@
+package io.vigil.agent.graph;
+
+import io.vigil.agent.monitor.MonitorOutcome;
+import io.vigil.tools.incident.Incident;
+import io.vigil.tools.incident.IncidentState;
+import io.vigil.tools.incident.IncidentStore;
+import io.vigil.tools.incident.NotificationEvent;
+import io.vigil.tools.incident.StaleIncidentException;
+import io.vigil.tools.query.TimeRange;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs the incident graph (see {@link IncidentGraph} for its edges). Every node persists its result
+ * and the next state in one transaction, so the agent can stop at any point — a crash, a restart
+ * while a proposal waits days for approval — and continue each unfinished incident from the state
+ * it is stored in.
+ */
+public final class IncidentAgent {
+
+  /** The actor recorded for what the graph does on its own. */
+  public static final String ACTOR = "vigil-agent";
+
+  private final IncidentStore incidents;
+  private final AgentComponents parts;
+  private final Map<IncidentState, Node> nodes = new EnumMap<>(IncidentState.class);
+
+  public IncidentAgent(AgentComponents parts) {
+    this.parts = parts;
+    this.incidents = parts.incidents();
+    IncidentNotifications notify = parts.notifications();
+    nodes.put(IncidentState.OPEN, new InvestigateNode(parts.investigator(), incidents));
+    nodes.put(IncidentState.INVESTIGATING, new ReasonNode(parts.reasoner(), incidents));
+    nodes.put(
+        IncidentState.DIAGNOSED,
+        new ActNode(
+            parts.planner(),
+            parts.antiThrash(),
+            parts.executors(),
+            incidents,
+            parts.policy(),
+            notify));
+    nodes.put(
+        IncidentState.AWAITING_APPROVAL, new AwaitApprovalNode(incidents, parts.clock(), notify));
+    nodes.put(
+        IncidentState.REMEDIATING,
+        new ExecuteNode(incidents, parts.executors(), parts.clock(), notify));
+    nodes.put(
+        IncidentState.VERIFYING,
+        new VerifyNode(
+            incidents,
+            parts.verifier(),
+            new Reverter(parts.registry(), parts.executors()),
+            notify));
+  }
+
+  /**
+   * One round: the monitor checks every model (opening incidents, announced as opened), then every
+   * unfinished incident advances as far as it can.
+   */
+  public synchronized AgentRound round() {
+    List<MonitorOutcome> checked = parts.monitor().sweep();
+    for (MonitorOutcome outcome : checked) {
+      outcome.opened().ifPresent(i -> parts.notifications().announce(NotificationEvent.OPENED, i));
+    }
+    List<Incident> advanced = new ArrayList<>();
+    for (Incident incident : incidents.unfinished()) {
+      advanced.add(advance(incident.id(), GraphProgress.NONE));
+    }
+    return new AgentRound(checked, advanced);
+  }
+
+  /**
+   * Opens (or reuses) an incident for {@code model} on request and advances it until it waits for a
+   * person or is closed: diagnosed, and a remediation proposed where one is called for.
+   */
+  public synchronized Incident diagnose(
+      String model, Optional<TimeRange> window, String actor, GraphProgress progress) {
+    Optional<Incident> open = incidents.openFor(model);
+    Incident incident = parts.monitor().openOnDemand(model, window, actor);
+    if (open.isEmpty()) {
+      parts.notifications().announce(NotificationEvent.OPENED, incident);
+    }
+    return advance(incident.id(), progress);
+  }
+
+  /**
+   * Advances one incident through as many nodes as it can go now: until it is closed, waits for a
+   * person's decision, or waits for evidence.
+   *
+   * @throws io.vigil.tools.incident.UnknownIncidentException if there is no such incident
+   */
+  public synchronized Incident advance(String incidentId, GraphProgress progress) {
+    Incident incident = incidents.require(incidentId);
+    int step = 0;
+    progress.reached(incident, step, IncidentGraph.LONGEST_PATH);
+    while (!incident.state().isTerminal()) {
+      Incident after = step(incident);
+      if (after.state() == incident.state()) {
+        return after;
+      }
+      incident = after;
+      progress.reached(incident, ++step, IncidentGraph.LONGEST_PATH);
+    }
+    return incident;
+  }
+
+  private Incident step(Incident incident) {
+    try {
+      Incident after = nodes.get(incident.state()).run(incident);
+      if (!IncidentGraph.allows(incident.state(), after.state())) {
+        throw new IllegalStateException(
+            "the graph has no edge " + incident.state() + " → " + after.state());
+      }
+      return after;
+    } catch (StaleIncidentException e) {
+      // Someone else (a person's decision, another Vigil on the same store) moved it first; carry
+      // on from where they left it.
+      return incidents.require(incident.id());
+    }
+  }
+}

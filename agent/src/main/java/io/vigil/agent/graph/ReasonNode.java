@@ -1,0 +1,34 @@
+package io.vigil.agent.graph;
+
+import io.vigil.agent.investigate.Investigation;
+import io.vigil.agent.reason.Reasoner;
+import io.vigil.agent.reason.Reasoning;
+import io.vigil.tools.incident.Incident;
+import io.vigil.tools.incident.IncidentStore;
+import io.vigil.tools.query.TimeRange;
+
+/**
+ * INVESTIGATING → DIAGNOSED: ranks the hypotheses over the stored evidence (so a restart between
+ * investigating and reasoning reasons over exactly what was gathered) and stores the diagnosis,
+ * which names the reasoner that decided, with any evidence the reasoner gathered itself.
+ */
+final class ReasonNode implements Node {
+
+  private final Reasoner reasoner;
+  private final IncidentStore incidents;
+
+  ReasonNode(Reasoner reasoner, IncidentStore incidents) {
+    this.reasoner = reasoner;
+    this.incidents = incidents;
+  }
+
+  @Override
+  public Incident run(Incident incident) {
+    TimeRange window =
+        incidents.investigatedWindow(incident.id()).orElse(incident.trigger().window());
+    Investigation investigation =
+        new Investigation(incident, window, incidents.evidence(incident.id()));
+    Reasoning reasoning = reasoner.reason(investigation);
+    return incidents.recordDiagnosis(incident.id(), reasoning.diagnosis(), reasoning.gathered());
+  }
+}

@@ -1,0 +1,161 @@
+package io.vigil.agent.investigate;
+
+import io.vigil.tools.comparison.VersionComparisonRequest;
+import io.vigil.tools.comparison.VersionComparisonResponse;
+import io.vigil.tools.comparison.VersionComparisonService;
+import io.vigil.tools.comparison.VersionFigures;
+import io.vigil.tools.incident.EvidenceKind;
+import io.vigil.tools.registry.Deployment;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The deployment history around the onset, from the registry; and when a deployment took effect in
+ * the investigated span, the version it brought compared with the one it replaced, over the span
+ * (each version's figures come from the traffic it served).
+ */
+final class DeploymentEvidence {
+
+  /** The model resource lists its deployments; no tool lists them. */
+  static final String RESOURCE_READ = "resources/read";
+
+  static final String COMPARE_TOOL = "compare_model_versions";
+
+  /** A deployment and what it changed. */
+  record Change(Deployment deployment, String previous, String introduced) {}
+
+  private final VersionComparisonService comparison;
+
+  DeploymentEvidence(VersionComparisonService comparison) {
+    this.comparison = comparison;
+  }
+
+  void gather(Scope scope, EvidenceLog log) {
+    List<Deployment> history = scope.snapshot().deployments(scope.name());
+    List<Deployment> inSpan =
+        history.stream().filter(d -> scope.windows().span().contains(d.effectiveAt())).toList();
+    Optional<Change> change = newest(history, inSpan);
+    Map<String, Double> figures = new LinkedHashMap<>();
+    figures.put(Figures.DEPLOYMENTS, (double) inSpan.size());
+    change.ifPresent(
+        c -> {
+          figures.put(
+              Figures.MINUTES_FROM_ONSET,
+              (double)
+                  Duration.between(scope.windows().onset(), c.deployment().effectiveAt())
+                      .toMinutes());
+          figures.put(Figures.TRAFFIC_SHARE, c.deployment().traffic().get(c.introduced()));
+        });
+    log.add(
+        EvidenceKind.DEPLOYMENTS,
+        change.map(Change::introduced).orElse(""),
+        sentence(scope, inSpan.size(), change),
+        figures,
+        new io.vigil.tools.incident.EvidenceQuery(
+            RESOURCE_READ, Map.of("uri", "vigil://models/" + scope.name())));
+    change.ifPresent(c -> compare(scope, log, c));
+  }
+
+  /** The newest deployment in the span that brought a version, and the version it replaced. */
+  static Optional<Change> newest(List<Deployment> history, List<Deployment> inSpan) {
+    for (int i = inSpan.size() - 1; i >= 0; i--) {
+      Deployment deployment = inSpan.get(i);
+      int index = history.indexOf(deployment);
+      if (index == 0) {
+        continue;
+      }
+      Deployment before = history.get(index - 1);
+      Optional<String> introduced =
+          deployment.traffic().entrySet().stream()
+              .filter(e -> e.getValue() > before.traffic().getOrDefault(e.getKey(), 0.0))
+              .filter(e -> !e.getKey().equals(before.primaryVersion()))
+              .sorted(
+                  Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
+                      .thenComparing(Map.Entry.comparingByKey()))
+              .map(Map.Entry::getKey)
+              .findFirst();
+      if (introduced.isPresent()) {
+        return Optional.of(new Change(deployment, before.primaryVersion(), introduced.get()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private void compare(Scope scope, EvidenceLog log, Change change) {
+    VersionComparisonResponse answer =
+        comparison.compare(
+            new VersionComparisonRequest(
+                scope.name(),
+                change.previous(),
+                change.introduced(),
+                Optional.of(scope.windows().spanWindow())));
+    Map<String, Double> figures = new LinkedHashMap<>();
+    VersionFigures a = answer.a();
+    VersionFigures b = answer.b();
+    figures.put(Figures.ACCURACY_A, AccuracyEvidence.realized(a.accuracy()));
+    figures.put(Figures.ACCURACY_B, AccuracyEvidence.realized(b.accuracy()));
+    figures.put(Figures.LABELED_A, (double) a.labeled());
+    figures.put(Figures.LABELED_B, (double) b.labeled());
+    figures.put(Figures.ERROR_RATE_A, a.errorRate());
+    figures.put(Figures.ERROR_RATE_B, b.errorRate());
+    answer
+        .accuracyDifference()
+        .ifPresent(
+            d -> {
+              figures.put(Figures.ACCURACY_DIFFERENCE, d.difference());
+              figures.put(Figures.P_VALUE, d.pValue());
+            });
+    log.add(
+        EvidenceKind.VERSION_COMPARISON,
+        change.introduced(),
+        "version "
+            + Quoted.of(change.introduced())
+            + " against "
+            + Quoted.of(change.previous())
+            + " over "
+            + answer.range()
+            + ": "
+            + answer.verdict()
+            + ", accuracy "
+            + Quoted.number(figures.getOrDefault(Figures.ACCURACY_B, Double.NaN))
+            + " against "
+            + Quoted.number(figures.getOrDefault(Figures.ACCURACY_A, Double.NaN))
+            + ".",
+        figures,
+        scope.query(
+            COMPARE_TOOL,
+            "version_a",
+            change.previous(),
+            "version_b",
+            change.introduced(),
+            "time_window",
+            Scope.text(scope.windows().span())));
+  }
+
+  private static String sentence(Scope scope, int count, Optional<Change> change) {
+    if (change.isEmpty()) {
+      return count
+          + " deployments took effect in "
+          + scope.windows().span()
+          + "; version "
+          + Quoted.of(scope.activeVersion())
+          + " served at the window's end.";
+    }
+    Change c = change.get();
+    return "version "
+        + Quoted.of(c.introduced())
+        + " replaced "
+        + Quoted.of(c.previous())
+        + " for "
+        + Quoted.number(c.deployment().traffic().get(c.introduced()))
+        + " of traffic at "
+        + c.deployment().effectiveAt()
+        + " (onset "
+        + scope.windows().onset()
+        + ").";
+  }
+}

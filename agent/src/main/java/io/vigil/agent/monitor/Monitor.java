@@ -1,0 +1,147 @@
+package io.vigil.agent.monitor;
+
+import io.vigil.tools.accuracy.AccuracyService;
+import io.vigil.tools.drift.DriftService;
+import io.vigil.tools.incident.Incident;
+import io.vigil.tools.incident.IncidentStore;
+import io.vigil.tools.incident.SignalKind;
+import io.vigil.tools.incident.Trigger;
+import io.vigil.tools.latency.LatencyService;
+import io.vigil.tools.query.LatestRecords;
+import io.vigil.tools.query.TimeRange;
+import io.vigil.tools.query.TimeWindow;
+import io.vigil.tools.registry.Model;
+import io.vigil.tools.registry.ModelRegistry;
+import io.vigil.tools.store.Database;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The graph's first node: evaluates every model's signals (accuracy against its SLO, realized or
+ * estimated, dataset drift and accelerating feature drift, latency and error spikes) over the
+ * recent stretch of its data and opens an incident for the most severe one that fires, unless the
+ * model already has an incident open or one closed within the cooldown.
+ */
+public final class Monitor {
+
+  /** The actor recorded for incidents the monitor opens. */
+  public static final String ACTOR = "vigil-monitor";
+
+  private final ModelRegistry registry;
+  private final LatestRecords latest;
+  private final SignalReader signals;
+  private final IncidentStore incidents;
+  private final MonitorPolicy policy;
+  private final InstantSource clock;
+
+  public Monitor(
+      Database database,
+      ModelRegistry registry,
+      AccuracyService accuracy,
+      DriftService drift,
+      LatencyService latency,
+      IncidentStore incidents,
+      MonitorPolicy policy,
+      InstantSource clock) {
+    this.registry = registry;
+    this.latest = new LatestRecords(database);
+    this.signals = new SignalReader(accuracy, drift, latency, policy);
+    this.incidents = incidents;
+    this.policy = policy;
+    this.clock = clock;
+  }
+
+  /** Checks every registered model once. */
+  public List<MonitorOutcome> sweep() {
+    List<MonitorOutcome> outcomes = new ArrayList<>();
+    for (Model model : registry.snapshot().models()) {
+      outcomes.add(check(model));
+    }
+    return outcomes;
+  }
+
+  /**
+   * Checks one model once.
+   *
+   * @throws io.vigil.tools.registry.UnknownModelException if it is not registered
+   */
+  public MonitorOutcome check(String model) {
+    return check(registry.snapshot().require(model));
+  }
+
+  /**
+   * Opens an incident for {@code model} because someone asked, over {@code window} (or its recent
+   * stretch), unless one is already open for it: then that one is returned.
+   */
+  public Incident openOnDemand(String model, Optional<TimeRange> window, String actor) {
+    Model known = registry.snapshot().require(model);
+    Optional<Incident> open = incidents.openFor(known.name());
+    if (open.isPresent()) {
+      return open.get();
+    }
+    TimeRange range = window.orElseGet(() -> recent(known).orElseGet(this::lastLookbackNow));
+    Trigger trigger =
+        new Trigger(
+            SignalKind.ON_DEMAND,
+            range,
+            Double.NaN,
+            Double.NaN,
+            "a diagnosis was requested by " + actor + " for " + range);
+    return incidents.open(known.name(), trigger, "Diagnosis requested for " + known.name(), actor);
+  }
+
+  private MonitorOutcome check(Model model) {
+    Optional<TimeRange> window = recent(model);
+    if (window.isEmpty()) {
+      return new MonitorOutcome(model.name(), List.of(), Optional.empty(), "no records yet");
+    }
+    List<RaisedSignal> raised = signals.read(model, window.get());
+    if (raised.isEmpty()) {
+      return new MonitorOutcome(model.name(), raised, Optional.empty(), "every signal is clear");
+    }
+    Optional<Incident> open = incidents.openFor(model.name());
+    if (open.isPresent()) {
+      return new MonitorOutcome(
+          model.name(), raised, Optional.empty(), "already covered by " + open.get().id());
+    }
+    Optional<Instant> closed = incidents.lastClosedAt(model.name());
+    Instant now = clock.instant();
+    if (closed.isPresent() && closed.get().plus(policy.cooldown()).isAfter(now)) {
+      return new MonitorOutcome(
+          model.name(),
+          raised,
+          Optional.empty(),
+          "cooling down until " + closed.get().plus(policy.cooldown()));
+    }
+    RaisedSignal worst = raised.get(0);
+    Incident opened = incidents.open(model.name(), worst.trigger(), title(model, worst), ACTOR);
+    return new MonitorOutcome(
+        model.name(), raised, Optional.of(opened), "opened " + opened.id() + " on " + worst.kind());
+  }
+
+  private Optional<TimeRange> recent(Model model) {
+    return latest
+        .latest(model.id())
+        .map(at -> new TimeWindow.Relative(policy.lookback(), false).resolve(at, clock.instant()));
+  }
+
+  private TimeRange lastLookbackNow() {
+    Instant now = clock.instant();
+    return new TimeRange(now.minus(policy.lookback()), now);
+  }
+
+  private static String title(Model model, RaisedSignal signal) {
+    return switch (signal.kind()) {
+      case ACCURACY_SLO -> model.name() + ": accuracy below its SLO";
+      case ESTIMATED_ACCURACY_SLO -> model.name() + ": estimated accuracy below its SLO";
+      case DRIFT -> model.name() + ": dataset drift";
+      case DRIFT_ACCELERATION -> model.name() + ": feature drift accelerating";
+      case LATENCY -> model.name() + ": latency spike";
+      case ERROR_RATE -> model.name() + ": error spike";
+      case ON_DEMAND -> model.name() + ": diagnosis requested";
+    };
+  }
+}

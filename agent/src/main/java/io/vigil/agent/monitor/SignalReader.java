@@ -1,0 +1,266 @@
+package io.vigil.agent.monitor;
+
+import io.vigil.detectors.dynamics.Risk;
+import io.vigil.tools.accuracy.AccuracyBucket;
+import io.vigil.tools.accuracy.AccuracyRequest;
+import io.vigil.tools.accuracy.AccuracyResponse;
+import io.vigil.tools.accuracy.AccuracyService;
+import io.vigil.tools.accuracy.EstimatedAccuracy;
+import io.vigil.tools.accuracy.RealizedAccuracy;
+import io.vigil.tools.accuracy.SloReport;
+import io.vigil.tools.drift.DriftRequest;
+import io.vigil.tools.drift.DriftResponse;
+import io.vigil.tools.drift.DriftService;
+import io.vigil.tools.drift.DriftStatus;
+import io.vigil.tools.drift.FeatureDriftResult;
+import io.vigil.tools.drift.FeatureDynamics;
+import io.vigil.tools.incident.SignalKind;
+import io.vigil.tools.latency.LatencyFigures;
+import io.vigil.tools.latency.LatencyService;
+import io.vigil.tools.query.TimeRange;
+import io.vigil.tools.query.TimeWindow;
+import io.vigil.tools.registry.Model;
+import io.vigil.tools.registry.ModelTask;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Reads one model's signals over a stretch of its data through the query services (the same ones
+ * the MCP tools answer from) and says which of them fire.
+ */
+final class SignalReader {
+
+  private final AccuracyService accuracy;
+  private final DriftService drift;
+  private final LatencyService latency;
+  private final MonitorPolicy policy;
+
+  SignalReader(
+      AccuracyService accuracy, DriftService drift, LatencyService latency, MonitorPolicy policy) {
+    this.accuracy = accuracy;
+    this.drift = drift;
+    this.latency = latency;
+    this.policy = policy;
+  }
+
+  /** The signals that fire for {@code model} over {@code window}, most severe first. */
+  List<RaisedSignal> read(Model model, TimeRange window) {
+    List<RaisedSignal> raised = new ArrayList<>();
+    TimeRange reference = new TimeRange(window.from().minus(window.length()), window.from());
+    LatencyFigures now = latency(model, window);
+    if (now.records() < policy.minimumRecords()) {
+      return raised;
+    }
+    LatencyFigures before = latency(model, reference);
+    if (model.task() == ModelTask.CLASSIFICATION && model.accuracyTarget().isPresent()) {
+      accuracySignal(model, window).ifPresent(raised::add);
+    }
+    errorSignal(window, now, before).ifPresent(raised::add);
+    latencySignal(window, now, before).ifPresent(raised::add);
+    raised.addAll(driftSignals(model, window));
+    raised.sort((a, b) -> Integer.compare(b.severity(), a.severity()));
+    return raised;
+  }
+
+  private LatencyFigures latency(Model model, TimeRange range) {
+    return latency
+        .latency(model.name(), Optional.empty(), new TimeWindow.Absolute(range), Optional.empty())
+        .overall()
+        .total();
+  }
+
+  private Optional<RaisedSignal> accuracySignal(Model model, TimeRange window) {
+    double target = model.accuracyTarget().getAsDouble();
+    AccuracyResponse answer =
+        accuracy.accuracy(
+            new AccuracyRequest(
+                model.name(), Optional.empty(), new TimeWindow.Absolute(window), Optional.empty()));
+    SloReport slo = answer.slo();
+    Optional<RealizedAccuracy> realized = slo.realized();
+    if (realized.isPresent() && realized.get().labeled() >= policy.minimumLabeled()) {
+      RealizedAccuracy figures = realized.get();
+      if (figures.upper() < target) {
+        return Optional.of(
+            new RaisedSignal(
+                SignalKind.ACCURACY_SLO,
+                answer.range(),
+                figures.accuracy(),
+                target,
+                String.format(
+                    Locale.ROOT,
+                    "realized accuracy %.3f (95%% interval %.3f-%.3f, %d labelled) is below the"
+                        + " %.3f target",
+                    figures.accuracy(),
+                    figures.lower(),
+                    figures.upper(),
+                    figures.labeled(),
+                    target)));
+      }
+      return Optional.empty();
+    }
+    return estimatedSignal(answer, target);
+  }
+
+  /** While labels lag, the label-free estimate of the worst version stands in for them. */
+  private static Optional<RaisedSignal> estimatedSignal(AccuracyResponse answer, double target) {
+    return answer.versions().stream()
+        .map(version -> version.total())
+        .map(AccuracyBucket::estimated)
+        .flatMap(Optional::stream)
+        .filter(estimate -> estimate.upper() < target)
+        .min((a, b) -> Double.compare(a.accuracy(), b.accuracy()))
+        .map(estimate -> estimated(answer.range(), estimate, target));
+  }
+
+  private static RaisedSignal estimated(
+      TimeRange range, EstimatedAccuracy estimate, double target) {
+    return new RaisedSignal(
+        SignalKind.ESTIMATED_ACCURACY_SLO,
+        range,
+        estimate.accuracy(),
+        target,
+        String.format(
+            Locale.ROOT,
+            "estimated accuracy %.3f (interval %.3f-%.3f, %d unlabelled records) is below the"
+                + " %.3f target while labels lag",
+            estimate.accuracy(),
+            estimate.lower(),
+            estimate.upper(),
+            estimate.unlabeledRecords(),
+            target));
+  }
+
+  private Optional<RaisedSignal> errorSignal(
+      TimeRange window, LatencyFigures now, LatencyFigures before) {
+    double reference = Math.max(before.errorRate(), 1.0 / Math.max(1, before.records()));
+    if (now.errorRate() >= policy.errorRateFloor()
+        && now.errorRate() >= policy.errorRateRatio() * reference) {
+      return Optional.of(
+          new RaisedSignal(
+              SignalKind.ERROR_RATE,
+              window,
+              now.errorRate(),
+              policy.errorRateFloor(),
+              String.format(
+                  Locale.ROOT,
+                  "%.1f%% of %d requests failed, against %.1f%% in the stretch before",
+                  100 * now.errorRate(),
+                  now.records(),
+                  100 * before.errorRate())));
+    }
+    return Optional.empty();
+  }
+
+  private Optional<RaisedSignal> latencySignal(
+      TimeRange window, LatencyFigures now, LatencyFigures before) {
+    OptionalDouble current = now.p95Ms();
+    OptionalDouble previous = before.p95Ms();
+    if (current.isEmpty()
+        || previous.isEmpty()
+        || before.latencyCount() < policy.minimumRecords()
+        || previous.getAsDouble() <= 0) {
+      return Optional.empty();
+    }
+    double limit = policy.latencyRatio() * previous.getAsDouble();
+    if (current.getAsDouble() < limit) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new RaisedSignal(
+            SignalKind.LATENCY,
+            window,
+            current.getAsDouble(),
+            limit,
+            String.format(
+                Locale.ROOT,
+                "p95 latency %.0f ms, against %.0f ms in the stretch before",
+                current.getAsDouble(),
+                previous.getAsDouble())));
+  }
+
+  private List<RaisedSignal> driftSignals(Model model, TimeRange window) {
+    DriftResponse answer =
+        drift.drift(
+            new DriftRequest(
+                model.name(),
+                Optional.empty(),
+                Optional.of(new TimeWindow.Absolute(window)),
+                Optional.empty(),
+                OptionalDouble.empty(),
+                OptionalDouble.empty()));
+    List<RaisedSignal> raised = new ArrayList<>();
+    if (answer.status() == DriftStatus.DATASET_DRIFT) {
+      raised.add(
+          new RaisedSignal(
+              SignalKind.DRIFT,
+              answer.range(),
+              answer.dataset().driftedShare(),
+              answer.dataset().datasetDriftShare(),
+              String.format(
+                  Locale.ROOT,
+                  "dataset drift on version %s: %d of %d features drifted",
+                  answer.version(),
+                  answer.dataset().driftedFeatures(),
+                  answer.dataset().testedFeatures())));
+    }
+    accelerating(answer).ifPresent(raised::add);
+    return raised;
+  }
+
+  /** The feature whose drift is closest to its alarm and still speeding up, if any is at risk. */
+  private static Optional<RaisedSignal> accelerating(DriftResponse answer) {
+    FeatureDriftResult worst = null;
+    for (FeatureDriftResult feature : answer.features()) {
+      Optional<FeatureDynamics> dynamics = feature.dynamics();
+      if (dynamics.isEmpty() || !atRisk(dynamics.get())) {
+        continue;
+      }
+      if (worst == null || dynamics.get().level() > worst.dynamics().orElseThrow().level()) {
+        worst = feature;
+      }
+    }
+    if (worst == null) {
+      return Optional.empty();
+    }
+    FeatureDynamics dynamics = worst.dynamics().orElseThrow();
+    return Optional.of(
+        new RaisedSignal(
+            SignalKind.DRIFT_ACCELERATION,
+            dynamics.series(),
+            dynamics.level(),
+            dynamics.alarmThreshold(),
+            String.format(
+                Locale.ROOT,
+                "the drift of feature %s is %s: level %.3f against alarm %.3f, velocity %+.4f and"
+                    + " acceleration %+.4f per window",
+                quoted(worst.feature()),
+                dynamics.risk().name().toLowerCase(Locale.ROOT),
+                dynamics.level(),
+                dynamics.alarmThreshold(),
+                dynamics.velocityPerWindow(),
+                dynamics.accelerationPerWindow())));
+  }
+
+  private static boolean atRisk(FeatureDynamics dynamics) {
+    return (dynamics.risk() == Risk.WARNING || dynamics.risk() == Risk.CRITICAL)
+        && dynamics.velocityPerWindow() > 0;
+  }
+
+  /** Feature names are learned from traffic: they are quoted, never read as prose. */
+  static String quoted(String learned) {
+    StringBuilder out = new StringBuilder("\"");
+    for (char c : learned.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (Character.isISOControl(c)) {
+        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.append('"').toString();
+  }
+}
