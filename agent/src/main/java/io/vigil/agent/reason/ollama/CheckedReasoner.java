@@ -7,6 +7,7 @@ import io.vigil.agent.reason.SuspiciousText;
 import io.vigil.tools.incident.Diagnosis;
 import io.vigil.tools.incident.Hypothesis;
 import io.vigil.tools.incident.ReasonerKind;
+import io.vigil.tools.incident.RootCause;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,10 +18,11 @@ import java.util.Optional;
  * ranking stands, with the reason recorded in {@link Diagnosis#fallbackReason()}. Ollama being
  * unreachable or busy is retried as {@link RetryPolicy} says; a timeout or a refused answer is not.
  *
- * <p>When the evidence carries instruction-like text ({@link InjectionScan}), the LLM's ranking is
- * trusted only if its top hypothesis agrees with the fallback's in category and culprit, the two
- * things the act node derives an action from; otherwise the fallback stands, so that text in the
- * traffic cannot steer the action.
+ * <p>When the evidence carries instruction-like text ({@link InjectionScan}), or the LLM blames a
+ * model version (a rollback is the one action whose target follows from the LLM's culprit), the
+ * LLM's ranking is trusted only if its top hypothesis agrees with the fallback's in category and
+ * culprit, the two things the act node derives an action from; otherwise the fallback stands, so
+ * that text in the traffic cannot steer the action, even in words the scan does not recognise.
  */
 public final class CheckedReasoner implements Reasoner {
 
@@ -60,27 +62,50 @@ public final class CheckedReasoner implements Reasoner {
           InjectionScan.scan(investigation, List.of()));
     }
     List<SuspiciousText> suspicious = InjectionScan.scan(investigation, answer.gathered());
-    if (suspicious.isEmpty()) {
-      return answer;
+    Optional<Rejection> doubt = doubt(answer.diagnosis().top(), suspicious);
+    if (doubt.isEmpty()) {
+      return new Reasoning(answer.diagnosis(), answer.gathered(), suspicious);
     }
     Diagnosis deterministic = fallback.diagnose(investigation);
     if (agree(answer.diagnosis().top(), deterministic.top())) {
       return new Reasoning(answer.diagnosis(), answer.gathered(), suspicious);
     }
+    String because =
+        doubt.get() == Rejection.SUSPECTED_INJECTION
+            ? "the evidence carries instruction-like text ("
+                + suspicious.get(0).where()
+                + ": \""
+                + suspicious.get(0).excerpt()
+                + "\")"
+            : "a rollback is only proposed when the evidence-weighted ranking also blames the"
+                + " version";
     return fallback(
         deterministic,
         "refused ("
-            + Rejection.SUSPECTED_INJECTION
-            + "): the evidence carries instruction-like text ("
-            + suspicious.get(0).where()
-            + ": \""
-            + suspicious.get(0).excerpt()
-            + "\") and the LLM's top hypothesis ("
+            + doubt.get()
+            + "): "
+            + because
+            + ", and the LLM's top hypothesis ("
             + describe(answer.diagnosis().top())
             + ") departs from the evidence-weighted one ("
             + describe(deterministic.top())
             + ")",
         suspicious);
+  }
+
+  /**
+   * Why the LLM's top hypothesis needs the fallback's agreement, if it does: text in the evidence
+   * may have steered it, or it blames a version, the one cause whose action (a rollback away from
+   * the culprit) takes its target from the LLM's words.
+   */
+  private static Optional<Rejection> doubt(Hypothesis top, List<SuspiciousText> suspicious) {
+    if (!suspicious.isEmpty()) {
+      return Optional.of(Rejection.SUSPECTED_INJECTION);
+    }
+    if (top.category() == RootCause.BAD_MODEL_VERSION) {
+      return Optional.of(Rejection.UNCORROBORATED_ROLLBACK);
+    }
+    return Optional.empty();
   }
 
   private Reasoning ask(Investigation investigation) {

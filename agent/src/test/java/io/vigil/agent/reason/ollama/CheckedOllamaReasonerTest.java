@@ -114,6 +114,43 @@ class CheckedOllamaReasonerTest {
   }
 
   @Test
+  void aRollbackTheEvidenceWeightedRankingDoesNotSupport_isRefused() {
+    ollama.answer(rollbackReply());
+
+    Diagnosis diagnosis = reasoner().diagnose(Incidents.covariateDrift());
+
+    assertThat(diagnosis.decidedBy()).isEqualTo(ReasonerKind.DETERMINISTIC);
+    assertThat(diagnosis.top().category()).isEqualTo(RootCause.COVARIATE_DRIFT);
+    assertThat(diagnosis.fallbackReason())
+        .get()
+        .asString()
+        .contains("UNCORROBORATED_ROLLBACK", "BAD_MODEL_VERSION v2", "COVARIATE_DRIFT income");
+  }
+
+  @Test
+  void aRollbackTheEvidenceWeightedRankingAlsoBlames_stands() {
+    ollama.answer(rollbackReply());
+    Incidents.FixedReasoner agreeing =
+        new Incidents.FixedReasoner(RootCause.BAD_MODEL_VERSION, "v2");
+    CheckedReasoner reasoner =
+        new CheckedReasoner(
+            new OllamaReasoner(settings(), List.of()), agreeing, RetryPolicy.once());
+
+    Diagnosis diagnosis = reasoner.diagnose(Incidents.covariateDrift());
+
+    assertThat(diagnosis.decidedBy()).isEqualTo(ReasonerKind.OLLAMA);
+    assertThat(diagnosis.top().explanation()).isEqualTo("v2 is worse than v1 on the same traffic.");
+  }
+
+  private static String rollbackReply() {
+    return """
+        {"hypotheses": [{"category": "BAD_MODEL_VERSION", "culprit": "v2", "confidence": 0.7,
+          "evidence_ids": ["E3"], "explanation": "v2 is worse than v1 on the same traffic."}],
+         "ruled_out": [], "summary": "A bad version."}
+        """;
+  }
+
+  @Test
   void malformedJson_isRefused_andTheDeterministicRankingStands() {
     ollama.answer("{\"hypotheses\": [{\"category\": \"COVARIATE_DRIFT\", \"culprit\": ");
 
