@@ -60,6 +60,7 @@ class ReplyCheckTest {
         "no summary | {\"hypotheses\": [], \"ruled_out\": []} | SCHEMA_VIOLATION",
         "extra field | {\"hypotheses\": [], \"ruled_out\": [], \"summary\": \"s\", \"next\": 1} |"
             + " SCHEMA_VIOLATION",
+        "a key twice | {\"summary\": \"s\", \"summary\": \"t\"} | MALFORMED_JSON",
       })
   void aBrokenReply_isRefused(String what, String reply, Rejection rejection) {
     assertThatThrownBy(() -> check(reply))
