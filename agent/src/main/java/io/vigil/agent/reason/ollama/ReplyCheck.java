@@ -155,6 +155,11 @@ final class ReplyCheck {
     return names;
   }
 
+  /** The kinds of evidence that can support {@code category}. */
+  static Set<EvidenceKind> supportFor(RootCause category) {
+    return Set.copyOf(SUPPORT.get(category));
+  }
+
   private static void supported(Hypothesis hypothesis, List<Evidence> cited, String where) {
     Set<EvidenceKind> kinds = SUPPORT.get(hypothesis.category());
     if (cited.stream().noneMatch(item -> kinds.contains(item.kind()))) {
@@ -189,7 +194,8 @@ final class ReplyCheck {
         EnumSet.of(EvidenceKind.FEATURE_DRIFT, EvidenceKind.DATASET_DRIFT));
     support.put(
         RootCause.CONCEPT_DRIFT,
-        EnumSet.of(EvidenceKind.ACCURACY, EvidenceKind.VERSION_COMPARISON));
+        EnumSet.of(
+            EvidenceKind.ACCURACY, EvidenceKind.VERSION_COMPARISON, EvidenceKind.DATASET_DRIFT));
     support.put(
         RootCause.DATA_QUALITY,
         EnumSet.of(

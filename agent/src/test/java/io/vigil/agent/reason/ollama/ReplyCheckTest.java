@@ -11,6 +11,7 @@ import io.vigil.tools.incident.ReasonerKind;
 import io.vigil.tools.incident.RootCause;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -165,6 +166,30 @@ class ReplyCheckTest {
         .isInstanceOfSatisfying(
             ReplyRejectedException.class,
             e -> assertThat(e.rejection()).isEqualTo(Rejection.PROPOSES_ACTION));
+  }
+
+  @Test
+  void theSystemPrompt_listsTheEvidenceKindsTheCheckAccepts_forEachCategory() {
+    String system = PromptTemplate.DIAGNOSIS_SYSTEM.render(Map.of("max_tool_calls", "3"));
+
+    for (RootCause category : RootCause.values()) {
+      if (category == RootCause.NONE) {
+        continue;
+      }
+      String line =
+          system
+              .lines()
+              .filter(l -> l.startsWith("- " + category.name() + ":"))
+              .findFirst()
+              .orElseThrow();
+      String listed = line.substring(line.indexOf("Evidence:"));
+      assertThat(ReplyCheck.supportFor(category))
+          .as(category.name())
+          .allMatch(kind -> listed.contains(kind.name()));
+      assertThat(EnumSet.complementOf(EnumSet.copyOf(ReplyCheck.supportFor(category))))
+          .as(category.name())
+          .noneMatch(kind -> listed.matches(".*\\b" + kind.name() + "\\b.*"));
+    }
   }
 
   @Test
