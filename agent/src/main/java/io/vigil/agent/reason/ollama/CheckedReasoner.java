@@ -41,6 +41,17 @@ public final class CheckedReasoner implements Reasoner {
     this.retry = Objects.requireNonNull(retry, "retry");
   }
 
+  /**
+   * Asks up to {@code attempts} times while Ollama is unreachable or busy, waiting {@link
+   * RetryPolicy#DEFAULT}'s pause, doubling, in between.
+   */
+  public CheckedReasoner(Reasoner llm, Reasoner fallback, int attempts) {
+    this(
+        llm,
+        fallback,
+        new RetryPolicy(attempts, RetryPolicy.DEFAULT.firstPause(), RetryPolicy.DEFAULT.pause()));
+  }
+
   @Override
   public Diagnosis diagnose(Investigation investigation) {
     return reason(investigation).diagnosis();

@@ -42,5 +42,7 @@ class OllamaSettingsTest {
     assertThat(policy.pauseAfter(2)).isEqualTo(Duration.ofSeconds(2));
     assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, length -> {}))
         .hasMessageContaining("at least 1");
+    assertThatThrownBy(() -> new CheckedReasoner(i -> null, i -> null, 0))
+        .hasMessageContaining("at least 1");
   }
 }
