@@ -8,10 +8,12 @@ import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema.Implementation;
+import io.modelcontextprotocol.spec.McpSchema.ProgressNotification;
 import io.modelcontextprotocol.spec.ProtocolVersions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** The MCP SDK's own clients, connected to Vigil over each transport. */
 final class McpClients {
@@ -62,6 +64,15 @@ final class McpClients {
 
   /** Streamable HTTP at {@code http://localhost:PORT/mcp} with a bearer token. */
   static McpSyncClient http(int port, String token, List<String> protocolVersions) {
+    return http(port, token, protocolVersions, progress -> {});
+  }
+
+  /** As {@link #http(int, String, List)}, telling {@code progress} each progress notification. */
+  static McpSyncClient http(
+      int port,
+      String token,
+      List<String> protocolVersions,
+      Consumer<ProgressNotification> progress) {
     HttpClientStreamableHttpTransport transport =
         HttpClientStreamableHttpTransport.builder("http://localhost:" + port)
             .endpoint("/mcp")
@@ -70,12 +81,18 @@ final class McpClients {
                 (request, method, uri, body, context) ->
                     request.header("Authorization", "Bearer " + token))
             .build();
-    return connect(transport);
+    return connect(transport, progress);
   }
 
   private static McpSyncClient connect(McpClientTransport transport) {
+    return connect(transport, progress -> {});
+  }
+
+  private static McpSyncClient connect(
+      McpClientTransport transport, Consumer<ProgressNotification> progress) {
     McpSyncClient client =
         McpClient.sync(transport)
+            .progressConsumer(progress)
             .clientInfo(Implementation.builder("vigil-contract-test", "1").build())
             .initializationTimeout(TIMEOUT)
             .requestTimeout(TIMEOUT)

@@ -11,6 +11,7 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.GetPromptRequest;
 import io.modelcontextprotocol.spec.McpSchema.InitializeResult;
+import io.modelcontextprotocol.spec.McpSchema.ProgressNotification;
 import io.modelcontextprotocol.spec.McpSchema.Prompt;
 import io.modelcontextprotocol.spec.McpSchema.ReadResourceRequest;
 import io.modelcontextprotocol.spec.McpSchema.Resource;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -208,6 +210,28 @@ class McpTransportContractTest extends SeededServer {
           .isEqualTo("PENDING_APPROVAL");
       assertThat(text(proposed)).contains("Nothing was executed");
     }
+  }
+
+  @Test
+  void diagnoseModel_reportsEachStepOfTheGraphAsProgress_whenTheClientAsks() {
+    List<ProgressNotification> progress = new CopyOnWriteArrayList<>();
+    McpSyncClient client =
+        McpClients.http(port, HTTP_STORE.token(Role.ADMIN), McpClients.NEWEST, progress::add);
+    httpClients.add(client);
+
+    CallToolResult result =
+        client.callTool(
+            CallToolRequest.builder("diagnose_model")
+                .arguments(Map.of("model", "fraud"))
+                .progressToken("diagnosis-1")
+                .build());
+
+    assertThat(result.isError()).as(text(result)).isNotEqualTo(Boolean.TRUE);
+    assertThat(progress).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(progress).allSatisfy(p -> assertThat(p.progressToken()).isEqualTo("diagnosis-1"));
+    assertThat(progress).extracting(ProgressNotification::progress).isSorted();
+    assertThat(progress.get(progress.size() - 1).message())
+        .startsWith(json(result.structuredContent()).path("id").asText());
   }
 
   @ParameterizedTest
@@ -412,10 +436,11 @@ class McpTransportContractTest extends SeededServer {
     return value.startsWith("{") && value.endsWith("}");
   }
 
-  /** {@code as_of}: the wall-clock time an answer was made, the one thing two calls differ in. */
+  /** Wall-clock times (when an answer was made, an incident opened or moved): all calls differ. */
   private static JsonNode withoutAnswerTimes(JsonNode answers) {
     if (answers instanceof ObjectNode object) {
-      object.remove("as_of");
+      // When an answer was made, and when an incident was opened or moved, is wall-clock time.
+      object.remove(List.of("as_of", "opened_at", "updated_at", "at"));
     }
     answers.forEach(McpTransportContractTest::withoutAnswerTimes);
     return answers;
