@@ -44,6 +44,7 @@ final class AgentFixture {
   final ExecutorRegistry executors;
   final RouterExecutor router;
   final AntiThrash antiThrash;
+  final Monitor monitor;
   final Setup setup;
   final List<String> announced = new ArrayList<>();
 
@@ -126,7 +127,7 @@ final class AgentFixture {
     router = new RouterExecutor(registry, traffic.clock());
     executors = new ExecutorRegistry(List.of(setup.routerWrapper().apply(router)), Map.of());
     antiThrash = new AntiThrash(incidents, registry, policy, traffic.clock());
-    Monitor monitor =
+    monitor =
         new Monitor(
             database,
             registry,
