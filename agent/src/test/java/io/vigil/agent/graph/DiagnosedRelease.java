@@ -37,8 +37,13 @@ final class DiagnosedRelease {
 
   /** Registers the model and its deployments, sets the clock to {@link #NOW}, and diagnoses. */
   static Incident diagnosed(TrafficFixture traffic, IncidentStore incidents) {
+    return diagnosed(traffic, incidents, "ci");
+  }
+
+  /** Like {@link #diagnosed(TrafficFixture, IncidentStore)}, v2 deployed by {@code releasedBy}. */
+  static Incident diagnosed(TrafficFixture traffic, IncidentStore incidents, String releasedBy) {
     traffic.classifier(MODEL, OptionalDouble.of(0.85), "v1", "v2", "v3");
-    traffic.registry().deploy(MODEL, Map.of("v2", 1.0), RELEASE, "ci", "release v2");
+    traffic.registry().deploy(MODEL, Map.of("v2", 1.0), RELEASE, releasedBy, "release v2");
     traffic.setClock(NOW);
     TimeRange window = new TimeRange(RELEASE, NOW);
     Incident opened =

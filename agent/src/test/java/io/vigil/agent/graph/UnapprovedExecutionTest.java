@@ -34,7 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Nothing executes without an approval that authorises the exact action now: an incident forced
  * into REMEDIATING without one, an approval for other arguments, a proposal whose action changed
  * after it was approved, and an approval past its validity all leave serving untouched (the router
- * deploys nothing) and escalate the incident with the reason in its timeline.
+ * deploys nothing) and escalate the incident with the reason in its timeline. A rejected or expired
+ * proposal escalates without executing anything either.
  */
 class UnapprovedExecutionTest {
 
@@ -176,6 +177,56 @@ class UnapprovedExecutionTest {
       assertThat(fixture.incidents.timeline(proposal.incidentId()))
           .extracting(TimelineEvent::type)
           .doesNotContain(TimelineEventType.EXECUTION_STARTED);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.vigil.tools.testing.TestStores#both")
+  void rejectedProposal_escalatesAndExecutesNothing(String store, Supplier<Database> open) {
+    try (Database database = open.get();
+        TrafficFixture traffic = TrafficFixture.open(database)) {
+      AgentFixture fixture = new AgentFixture(database, traffic);
+      Proposal proposal = awaitingApproval(fixture, traffic);
+      List<Deployment> before = BadRelease.deployments(database, traffic);
+
+      fixture.approvals.reject(proposal.id(), proposal.action().hash(), ALICE, "not at night");
+      Incident after = fixture.agent.advance(proposal.incidentId(), GraphProgress.NONE);
+
+      assertThat(after.state()).isEqualTo(IncidentState.ESCALATED);
+      assertThat(fixture.incidents.proposal(proposal.id()).orElseThrow().status())
+          .isEqualTo(ProposalStatus.REJECTED);
+      assertThat(BadRelease.deployments(database, traffic)).isEqualTo(before);
+      assertThat(fixture.incidents.executions(after.id())).isEmpty();
+      assertThat(fixture.incidents.timeline(after.id()))
+          .extracting(TimelineEvent::type)
+          .endsWith(TimelineEventType.REJECTED);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.vigil.tools.testing.TestStores#both")
+  void proposalNobodyDecidedInTime_expiresAndEscalates(String store, Supplier<Database> open) {
+    try (Database database = open.get();
+        TrafficFixture traffic = TrafficFixture.open(database)) {
+      AgentFixture fixture = new AgentFixture(database, traffic);
+      Proposal proposal = awaitingApproval(fixture, traffic);
+      List<Deployment> before = BadRelease.deployments(database, traffic);
+
+      traffic.setClock(proposal.expiresAt().minusSeconds(1));
+      Incident waiting = fixture.agent.advance(proposal.incidentId(), GraphProgress.NONE);
+      traffic.setClock(proposal.expiresAt());
+      Incident after = fixture.agent.advance(proposal.incidentId(), GraphProgress.NONE);
+
+      assertThat(waiting.state()).isEqualTo(IncidentState.AWAITING_APPROVAL);
+      assertThat(after.state()).isEqualTo(IncidentState.ESCALATED);
+      assertThat(fixture.incidents.proposal(proposal.id()).orElseThrow().status())
+          .isEqualTo(ProposalStatus.EXPIRED);
+      assertThat(BadRelease.deployments(database, traffic)).isEqualTo(before);
+      assertThat(fixture.incidents.executions(after.id())).isEmpty();
+      assertThat(fixture.incidents.timeline(after.id()))
+          .extracting(TimelineEvent::type)
+          .endsWith(TimelineEventType.EXPIRED, TimelineEventType.ESCALATED);
+      assertThat(fixture.announced).last().isEqualTo("ESCALATED " + after.id());
     }
   }
 
