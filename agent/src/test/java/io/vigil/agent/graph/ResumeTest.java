@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * stops at one point (a simulated crash, or simply stopping while a person has yet to decide), then
  * builds a fresh agent over the same store, as a restarted process, and lets it carry on: the
  * incident ends resolved after the one rollback to v1, every node's record is written once, and the
- * router deploys once.
+ * router deploys once. A crash while reverting a rollback that did not help does not revert twice.
  */
 class ResumeTest {
 
@@ -185,6 +185,49 @@ class ResumeTest {
       after.agent.round();
 
       verifyAndCheckOnce(after, id);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.vigil.tools.testing.TestStores#both")
+  void crashAfterTheRevertDeployedBeforeVerificationRecorded_restartDoesNotRevertAgain(
+      String store, Supplier<Database> open) {
+    try (Database database = open.get();
+        TrafficFixture traffic = TrafficFixture.open(database)) {
+      BadRelease.seed(traffic);
+      AgentFixture before =
+          new AgentFixture(
+              database,
+              traffic,
+              AgentFixture.Setup.defaults()
+                  .withRouterWrapper(
+                      router ->
+                          new SimulatedCrash.Executor(
+                              router, SimulatedCrash.When.AFTER_EXECUTING, "revert:")));
+      String id = before.agent.round().advanced().get(0).id();
+      approve(before, id);
+      before.agent.advance(id, GraphProgress.NONE);
+      BadRelease.serve(traffic, "v1", 0.6, 3);
+      assertThatThrownBy(() -> before.agent.advance(id, GraphProgress.NONE))
+          .isInstanceOf(SimulatedCrash.class);
+      assertThat(before.incidents.require(id).state()).isEqualTo(IncidentState.VERIFYING);
+      assertThat(BadRelease.keyedDeployments(database, traffic)).hasSize(2);
+
+      AgentFixture after = before.restarted();
+      after.agent.round();
+
+      assertThat(after.incidents.require(id).state()).isEqualTo(IncidentState.ESCALATED);
+      assertThat(BadRelease.keyedDeployments(database, traffic))
+          .extracting(d -> d.traffic())
+          .containsExactly(Map.of("v1", 1.0), Map.of("v2", 1.0));
+      assertThat(events(after, id, TimelineEventType.REVERTED))
+          .singleElement()
+          .extracting(TimelineEvent::detail)
+          .asString()
+          .startsWith("reverted to v2=1.0")
+          .contains("not deployed again");
+      assertThat(events(after, id, TimelineEventType.ESCALATED)).hasSize(1);
+      assertThat(after.incidents.executions(id)).hasSize(1);
     }
   }
 

@@ -35,15 +35,24 @@ final class SimulatedCrash extends RuntimeException {
     AFTER_EXECUTING
   }
 
-  /** Wraps an executor and crashes before or after the wrapped one runs. */
+  /**
+   * Wraps an executor and crashes before or after the wrapped one runs, for idempotency keys that
+   * start with a prefix (every key by default); other keys run normally.
+   */
   static final class Executor implements RemediationExecutor {
 
     private final RemediationExecutor wrapped;
     private final When when;
+    private final String keyPrefix;
 
     Executor(RemediationExecutor wrapped, When when) {
+      this(wrapped, when, "");
+    }
+
+    Executor(RemediationExecutor wrapped, When when, String keyPrefix) {
       this.wrapped = wrapped;
       this.when = when;
+      this.keyPrefix = keyPrefix;
     }
 
     @Override
@@ -59,6 +68,9 @@ final class SimulatedCrash extends RuntimeException {
     @Override
     public ExecutionResult execute(
         RemediationAction action, String idempotencyKey, ExecutionContext context) {
+      if (!idempotencyKey.startsWith(keyPrefix)) {
+        return wrapped.execute(action, idempotencyKey, context);
+      }
       if (when == When.AFTER_EXECUTING) {
         wrapped.execute(action, idempotencyKey, context);
       }
