@@ -4,12 +4,14 @@ import io.vigil.agent.act.AntiThrash;
 import io.vigil.agent.act.RemediationPlanner;
 import io.vigil.agent.act.RemediationPolicy;
 import io.vigil.agent.execute.ExecutorRegistry;
+import io.vigil.agent.investigate.InvestigationServices;
 import io.vigil.agent.investigate.Investigator;
 import io.vigil.agent.monitor.Monitor;
 import io.vigil.agent.reason.Reasoner;
 import io.vigil.agent.verify.Verifier;
 import io.vigil.tools.incident.IncidentStore;
 import io.vigil.tools.registry.ModelRegistry;
+import io.vigil.tools.store.Database;
 import java.time.InstantSource;
 import java.util.Objects;
 
@@ -43,6 +45,48 @@ public record AgentComponents(
     RemediationPolicy policy,
     IncidentNotifications notifications,
     InstantSource clock) {
+
+  /**
+   * The standard parts over one store: the monitor, investigation and verification read the given
+   * services; the planner, anti-thrash limits and approvals follow {@code policies}.
+   */
+  public static AgentComponents standard(
+      Database database,
+      ModelRegistry registry,
+      InstantSource clock,
+      InvestigationServices services,
+      IncidentStore incidents,
+      Reasoner reasoner,
+      ExecutorRegistry executors,
+      IncidentNotifications notifications,
+      AgentPolicies policies) {
+    Monitor monitor =
+        new Monitor(
+            database,
+            registry,
+            services.accuracy(),
+            services.drift(),
+            services.latency(),
+            incidents,
+            policies.monitor(),
+            clock);
+    Verifier verifier =
+        new Verifier(
+            database, registry, services.accuracy(), services.latency(), policies.verify(), clock);
+    return new AgentComponents(
+        monitor,
+        new Investigator(services, registry, clock),
+        reasoner,
+        new RemediationPlanner(registry, policies.remediation()),
+        new AntiThrash(incidents, registry, policies.remediation(), clock),
+        executors,
+        verifier,
+        incidents,
+        registry,
+        policies.remediation(),
+        notifications,
+        clock);
+  }
 
   public AgentComponents {
     Objects.requireNonNull(monitor, "monitor");

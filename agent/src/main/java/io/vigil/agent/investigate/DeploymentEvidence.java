@@ -5,6 +5,7 @@ import io.vigil.tools.comparison.VersionComparisonResponse;
 import io.vigil.tools.comparison.VersionComparisonService;
 import io.vigil.tools.comparison.VersionFigures;
 import io.vigil.tools.incident.EvidenceKind;
+import io.vigil.tools.incident.EvidenceQuery;
 import io.vigil.tools.registry.Deployment;
 import java.time.Duration;
 import java.util.Comparator;
@@ -55,8 +56,7 @@ final class DeploymentEvidence {
         change.map(Change::introduced).orElse(""),
         sentence(scope, inSpan.size(), change),
         figures,
-        new io.vigil.tools.incident.EvidenceQuery(
-            RESOURCE_READ, Map.of("uri", "vigil://models/" + scope.name())));
+        new EvidenceQuery(RESOURCE_READ, Map.of("uri", "vigil://models/" + scope.name())));
     change.ifPresent(c -> compare(scope, log, c));
   }
 
@@ -93,22 +93,7 @@ final class DeploymentEvidence {
                 change.previous(),
                 change.introduced(),
                 Optional.of(scope.windows().spanWindow())));
-    Map<String, Double> figures = new LinkedHashMap<>();
-    VersionFigures a = answer.a();
-    VersionFigures b = answer.b();
-    figures.put(Figures.ACCURACY_A, AccuracyEvidence.realized(a.accuracy()));
-    figures.put(Figures.ACCURACY_B, AccuracyEvidence.realized(b.accuracy()));
-    figures.put(Figures.LABELED_A, (double) a.labeled());
-    figures.put(Figures.LABELED_B, (double) b.labeled());
-    figures.put(Figures.ERROR_RATE_A, a.errorRate());
-    figures.put(Figures.ERROR_RATE_B, b.errorRate());
-    answer
-        .accuracyDifference()
-        .ifPresent(
-            d -> {
-              figures.put(Figures.ACCURACY_DIFFERENCE, d.difference());
-              figures.put(Figures.P_VALUE, d.pValue());
-            });
+    Map<String, Double> figures = figures(answer);
     log.add(
         EvidenceKind.VERSION_COMPARISON,
         change.introduced(),
@@ -134,6 +119,26 @@ final class DeploymentEvidence {
             change.introduced(),
             "time_window",
             Scope.text(scope.windows().span())));
+  }
+
+  private static Map<String, Double> figures(VersionComparisonResponse answer) {
+    Map<String, Double> figures = new LinkedHashMap<>();
+    VersionFigures a = answer.a();
+    VersionFigures b = answer.b();
+    figures.put(Figures.ACCURACY_A, AccuracyEvidence.realized(a.accuracy()));
+    figures.put(Figures.ACCURACY_B, AccuracyEvidence.realized(b.accuracy()));
+    figures.put(Figures.LABELED_A, (double) a.labeled());
+    figures.put(Figures.LABELED_B, (double) b.labeled());
+    figures.put(Figures.ERROR_RATE_A, a.errorRate());
+    figures.put(Figures.ERROR_RATE_B, b.errorRate());
+    answer
+        .accuracyDifference()
+        .ifPresent(
+            d -> {
+              figures.put(Figures.ACCURACY_DIFFERENCE, d.difference());
+              figures.put(Figures.P_VALUE, d.pValue());
+            });
+    return figures;
   }
 
   private static String sentence(Scope scope, int count, Optional<Change> change) {

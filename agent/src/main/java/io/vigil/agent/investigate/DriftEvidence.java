@@ -9,6 +9,7 @@ import io.vigil.tools.drift.FeatureDriftResult;
 import io.vigil.tools.drift.FeatureDynamics;
 import io.vigil.tools.incident.EvidenceKind;
 import io.vigil.tools.incident.EvidenceQuery;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,16 @@ final class DriftEvidence {
     this.drift = drift;
   }
 
-  /** Gathers the evidence and returns the examined features, most drifted first. */
+  /**
+   * A feature whose missing share rose this much (5 points) against the baseline is examined for
+   * data quality first, whatever its drift rank: missing values barely move a drift test.
+   */
+  static final double MISSING_RISE_FIRST = 0.05;
+
+  /**
+   * Gathers the evidence and returns every examined feature for the data-quality checks: those
+   * whose missing share rose most first, then the rest, most drifted first.
+   */
   List<String> gather(Scope scope, EvidenceLog log) {
     DriftResponse response =
         drift.drift(
@@ -70,7 +80,23 @@ final class DriftEvidence {
           featureFigures(feature),
           query);
     }
-    return response.features().stream().map(FeatureDriftResult::feature).toList();
+    return forQuality(response.features());
+  }
+
+  /** The features in the order the data-quality checks examine them. */
+  static List<String> forQuality(List<FeatureDriftResult> ranked) {
+    return ranked.stream()
+        .sorted(Comparator.comparingDouble(DriftEvidence::missingRiseFirst))
+        .map(FeatureDriftResult::feature)
+        .toList();
+  }
+
+  /** Minus the missing share's rise when it passes {@link #MISSING_RISE_FIRST}, else 0. */
+  private static double missingRiseFirst(FeatureDriftResult feature) {
+    long reference = feature.referenceCount() + feature.referenceMissing();
+    double before = reference == 0 ? 0 : (double) feature.referenceMissing() / reference;
+    double rise = feature.currentMissingShare() - before;
+    return rise >= MISSING_RISE_FIRST ? -rise : 0;
   }
 
   private static String dataset(DriftResponse response) {

@@ -10,12 +10,14 @@ import io.vigil.tools.logs.InferenceLogService;
 import io.vigil.tools.registry.ModelRegistry;
 import io.vigil.tools.segments.SegmentService;
 import io.vigil.tools.store.Database;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
 
 /**
  * The query services an investigation reads, the same ones the MCP tools and the REST API are made
- * of.
+ * of, and the profile window they align ranges to (the ingest settings' window), to which the
+ * investigation aligns its own windows so that no service widens them into each other.
  */
 public record InvestigationServices(
     AccuracyService accuracy,
@@ -24,9 +26,11 @@ public record InvestigationServices(
     FeatureDistributionService distribution,
     SegmentService segments,
     LatencyService latency,
-    InferenceLogService logs) {
+    InferenceLogService logs,
+    Duration alignment) {
 
   public InvestigationServices {
+    Objects.requireNonNull(alignment, "alignment");
     Objects.requireNonNull(accuracy, "accuracy");
     Objects.requireNonNull(drift, "drift");
     Objects.requireNonNull(comparison, "comparison");
@@ -46,6 +50,7 @@ public record InvestigationServices(
         new FeatureDistributionService(database, registry, clock, settings),
         new SegmentService(database, registry, clock, settings),
         new LatencyService(database, registry, clock, settings),
-        new InferenceLogService(database, registry, clock));
+        new InferenceLogService(database, registry, clock),
+        settings.window());
   }
 }

@@ -2,6 +2,7 @@ package io.vigil.agent.investigate;
 
 import io.vigil.tools.query.TimeRange;
 import io.vigil.tools.query.TimeWindow;
+import io.vigil.tools.query.WindowGrid;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -9,7 +10,7 @@ import java.util.Objects;
 /**
  * The windows an investigation reads: the trigger's window ({@code current}) and a window of the
  * same length just before the onset ({@code reference}), at least {@link #MIN_REFERENCE} long so
- * that its figures rest on enough records.
+ * that its figures rest on enough records; both aligned to the services' profile windows.
  */
 record InvestigationWindows(TimeRange current, TimeRange reference) {
 
@@ -21,11 +22,18 @@ record InvestigationWindows(TimeRange current, TimeRange reference) {
     Objects.requireNonNull(reference, "reference");
   }
 
-  static InvestigationWindows around(TimeRange trigger) {
+  /**
+   * The trigger's window aligned outward to whole profile windows of {@code alignment}, and the
+   * reference of the same length (at least {@link #MIN_REFERENCE}, rounded up to whole windows)
+   * just before it.
+   */
+  static InvestigationWindows around(TimeRange trigger, Duration alignment) {
+    WindowGrid grid = new WindowGrid(alignment);
+    TimeRange current = grid.alignOutward(trigger);
     Duration length =
-        trigger.length().compareTo(MIN_REFERENCE) < 0 ? MIN_REFERENCE : trigger.length();
-    return new InvestigationWindows(
-        trigger, new TimeRange(trigger.from().minus(length), trigger.from()));
+        current.length().compareTo(MIN_REFERENCE) < 0 ? MIN_REFERENCE : current.length();
+    Instant from = grid.floor(current.from().minus(length));
+    return new InvestigationWindows(current, new TimeRange(from, current.from()));
   }
 
   Instant onset() {

@@ -1,11 +1,13 @@
 package io.vigil.agent.investigate;
 
+import io.vigil.tools.incident.EvidenceKind;
 import io.vigil.tools.incident.Incident;
 import io.vigil.tools.query.TimeRange;
 import io.vigil.tools.registry.Deployment;
 import io.vigil.tools.registry.Model;
 import io.vigil.tools.registry.ModelRegistry;
 import io.vigil.tools.registry.RegistrySnapshot;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -40,6 +42,7 @@ public final class Investigator {
   private final LatencyEvidence latency;
   private final LogPatternEvidence logs;
   private final ClassBalanceEvidence balance;
+  private final Duration alignment;
 
   public Investigator(InvestigationServices services, ModelRegistry registry, InstantSource clock) {
     Objects.requireNonNull(services, "services");
@@ -53,6 +56,7 @@ public final class Investigator {
     this.latency = new LatencyEvidence(services.latency());
     this.logs = new LogPatternEvidence(services.logs());
     this.balance = new ClassBalanceEvidence(services.distribution(), services.logs());
+    this.alignment = services.alignment();
   }
 
   /**
@@ -71,17 +75,36 @@ public final class Investigator {
     }
     RegistrySnapshot snapshot = registry.snapshot();
     Model model = snapshot.require(incident.model());
-    InvestigationWindows windows = InvestigationWindows.around(window);
+    InvestigationWindows windows = InvestigationWindows.around(window, alignment);
     Scope scope = new Scope(model, snapshot, activeVersion(snapshot, model, window), windows);
     EvidenceLog log = new EvidenceLog();
-    accuracy.gather(scope, log);
-    List<String> ranked = drift.gather(scope, log);
-    deployments.gather(scope, log);
-    quality.gather(scope, log, examined(ranked, snapshot, model));
-    segments.gather(scope, log);
-    latency.gather(scope, log);
-    logs.gather(scope, log);
-    balance.gather(scope, log);
+    Unanswered unanswered = new Unanswered(scope, log);
+    unanswered.guard(
+        EvidenceKind.ACCURACY, AccuracyEvidence.TOOL, () -> accuracy.gather(scope, log));
+    List<String> ranked = new ArrayList<>();
+    unanswered.guard(
+        EvidenceKind.DATASET_DRIFT,
+        DriftEvidence.TOOL,
+        () -> ranked.addAll(drift.gather(scope, log)));
+    unanswered.guard(
+        EvidenceKind.VERSION_COMPARISON,
+        DeploymentEvidence.COMPARE_TOOL,
+        () -> deployments.gather(scope, log));
+    List<String> features = examined(ranked, snapshot, model);
+    unanswered.guard(
+        EvidenceKind.DATA_QUALITY,
+        DataQualityEvidence.TOOL,
+        () -> quality.gather(scope, log, features));
+    unanswered.guard(
+        EvidenceKind.SEGMENTS, SegmentEvidence.TOOL, () -> segments.gather(scope, log));
+    unanswered.guard(
+        EvidenceKind.LATENCY_ERRORS, LatencyEvidence.TOOL, () -> latency.gather(scope, log));
+    unanswered.guard(
+        EvidenceKind.LOG_PATTERNS, LogPatternEvidence.TOOL, () -> logs.gather(scope, log));
+    unanswered.guard(
+        EvidenceKind.CLASS_BALANCE,
+        ClassBalanceEvidence.DISTRIBUTION_TOOL,
+        () -> balance.gather(scope, log));
     return new Investigation(incident, windows.current(), windows.reference(), log.items());
   }
 

@@ -1,6 +1,7 @@
 package io.vigil.agent.investigate;
 
 import io.vigil.tools.incident.EvidenceKind;
+import io.vigil.tools.incident.EvidenceQuery;
 import io.vigil.tools.logs.ErrorPattern;
 import io.vigil.tools.logs.ErrorPatterns;
 import io.vigil.tools.logs.InferenceLogService;
@@ -48,31 +49,36 @@ final class LogPatternEvidence {
       return;
     }
     for (ErrorPattern pattern : significant) {
-      Map<String, Double> figures = new LinkedHashMap<>();
-      figures.put(Figures.LIFT, pattern.lift());
-      figures.put(Figures.ERROR_SHARE, pattern.errorShare());
-      figures.put(Figures.TRAFFIC_SHARE, pattern.overallShare());
-      figures.put(Figures.ADJUSTED_P_VALUE, pattern.adjustedPValue());
-      figures.put(Figures.PATTERN_SOURCE, (double) pattern.source().ordinal());
-      log.add(
-          EvidenceKind.LOG_PATTERNS,
-          pattern.source() == ErrorPattern.Source.VERSION
-              ? pattern.value()
-              : pattern.attribute() + "=" + pattern.value(),
-          Quoted.of(pattern.attribute())
-              + " = "
-              + Quoted.of(pattern.value())
-              + " is "
-              + Quoted.number(pattern.lift())
-              + "× over-represented among failing or wrong predictions ("
-              + pattern.source()
-              + ", "
-              + pattern.errorCount()
-              + " of "
-              + patterns.errorSampleSize()
-              + ").",
-          figures,
-          query);
+      add(log, query, pattern, patterns.errorSampleSize());
     }
+  }
+
+  private static void add(
+      EvidenceLog log, EvidenceQuery query, ErrorPattern pattern, int errorSampleSize) {
+    Map<String, Double> figures = new LinkedHashMap<>();
+    figures.put(Figures.LIFT, pattern.lift());
+    figures.put(Figures.ERROR_SHARE, pattern.errorShare());
+    figures.put(Figures.TRAFFIC_SHARE, pattern.overallShare());
+    figures.put(Figures.ADJUSTED_P_VALUE, pattern.adjustedPValue());
+    figures.put(Figures.PATTERN_SOURCE, (double) pattern.source().ordinal());
+    log.add(
+        EvidenceKind.LOG_PATTERNS,
+        pattern.source() == ErrorPattern.Source.VERSION
+            ? pattern.value()
+            : pattern.attribute() + "=" + pattern.value(),
+        Quoted.of(pattern.attribute())
+            + " = "
+            + Quoted.of(pattern.value())
+            + " is "
+            + Quoted.number(pattern.lift())
+            + "× over-represented among failing or wrong predictions ("
+            + pattern.source()
+            + ", "
+            + pattern.errorCount()
+            + " of "
+            + errorSampleSize
+            + ").",
+        figures,
+        query);
   }
 }

@@ -46,6 +46,9 @@ final class CategoryRules {
   /** A shift twice its threshold or a dataset-wide drift: the shift is large. */
   static final double STRONG_DRIFT_WEIGHT = 0.30;
 
+  /** One version fell and another held: the inputs hurt every version alike, so discount. */
+  static final double VERSION_SPECIFIC_DISCOUNT = 0.5;
+
   /** Drift without labels to tell its harm: worth a look, not yet a cause. */
   static final double DRIFT_UNMEASURED_WEIGHT = 0.40;
 
@@ -102,11 +105,14 @@ final class CategoryRules {
         score,
         SERVING,
         Signals.ids(latency, errors, degenerate),
-        "serving changed at the onset:"
-            + (latency.isPresent() ? " p95 latency rose sharply;" : "")
-            + (errors.isPresent() ? " failed requests rose;" : "")
-            + (degenerate.isPresent() ? " predictions collapsed to a default output;" : "")
-            + " the model itself is not at fault",
+        "serving changed at the onset: "
+            + latency.or(() -> errors).map(Explanations::latency).orElse("")
+            + (degenerate.isPresent()
+                ? (latency.or(() -> errors).isPresent() ? "; " : "")
+                    + Explanations.balance(degenerate.get())
+                    + ", a default output"
+                : "")
+            + "; the model itself is not at fault",
         "",
         against);
   }
@@ -132,8 +138,7 @@ final class CategoryRules {
         anyOf(QUALITY_FAULT_WEIGHT, signals.accuracyDropped() ? HARM_WEIGHT : 0),
         worst.subject(),
         support,
-        "the feature's values broke at the onset (missing share, scale, constant value or new"
-            + " categories; see the cited figures): a pipeline fault, not a change in the world",
+        Explanations.qualityFault(worst) + ": a pipeline fault, not a change in the world",
         "",
         against);
   }
@@ -162,8 +167,8 @@ final class CategoryRules {
         version,
         Signals.ids(deployment, worse, pattern),
         worse.isPresent()
-            ? "the degradation starts with the deployment of the new version, which is"
-                + " significantly less accurate than the version it replaced"
+            ? "the degradation starts with the deployment: "
+                + Explanations.versionWorse(version, worse.get())
             : "a new version was deployed in the window, but no comparison shows it worse",
         "the new version is not significantly less accurate than the version it replaced",
         Stream.concat(against.stream(), comparison.stream()).toList());
@@ -190,6 +195,9 @@ final class CategoryRules {
         signals.accuracyDropped()
             ? anyOf(DRIFT_WITH_DROP_WEIGHT, strong ? STRONG_DRIFT_WEIGHT : 0)
             : signals.accuracyMeasured() ? HARMLESS_DRIFT_WEIGHT : DRIFT_UNMEASURED_WEIGHT;
+    if (!signals.versionsFellAlike()) {
+      weight *= VERSION_SPECIFIC_DISCOUNT;
+    }
     List<String> support = new ArrayList<>(Signals.ids(drifted));
     signals.accuracy().ifPresent(e -> support.add(e.id()));
     return new Assessment(
@@ -198,8 +206,9 @@ final class CategoryRules {
         top.subject(),
         support,
         signals.accuracyDropped()
-            ? "the inputs shifted against the baseline and accuracy fell with them"
-            : "the inputs shifted, but accuracy did not fall significantly",
+            ? Explanations.drift(top, signals.accuracy()) + ": the inputs moved and accuracy fell"
+            : Explanations.drift(top, signals.accuracy())
+                + ", but accuracy did not fall significantly",
         "the drift did not cost accuracy: it is harmless so far and needs no remedy",
         support);
   }
@@ -224,7 +233,7 @@ final class CategoryRules {
         inputsMoved ? weight * INPUTS_MOVED_DISCOUNT : weight,
         labels.isPresent() ? Signals.LABELS : Signals.PREDICTIONS,
         Signals.ids(labels, predictions),
-        "the class balance moved"
+        Explanations.balance(labels.or(() -> predictions).get())
             + (inputsMoved ? ", though the inputs drifted too" : " while the inputs held"),
         "the class balance moved with drifting inputs, which explain it better",
         against);
@@ -245,7 +254,7 @@ final class CategoryRules {
         anyOf(SLICE_WEIGHT, pattern.isPresent() ? PATTERN_WEIGHT : 0),
         slice.get().subject(),
         Signals.ids(slice, pattern),
-        "one slice carries most of the accuracy drop while the attribute's other values held",
+        Explanations.slice(slice.get()),
         "",
         against);
   }

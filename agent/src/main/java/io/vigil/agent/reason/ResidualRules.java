@@ -41,8 +41,12 @@ final class ResidualRules {
         UNEXPLAINED_DROP_WEIGHT * (1 - best.score()),
         signals.activeVersion(),
         support,
-        "accuracy fell significantly while the inputs, the class balance, the versions, the"
-            + " slices and serving held: the relation between inputs and labels changed",
+        best.score() > 0
+            ? "accuracy fell significantly; what "
+                + best.category()
+                + " does not explain may be a change of the relation between inputs and labels"
+            : "accuracy fell significantly while the inputs, the class balance, the versions, the"
+                + " slices and serving held: the relation between inputs and labels changed",
         best.score() > 0
             ? "the accuracy drop is better explained as " + best.category()
             : "accuracy did not fall significantly",

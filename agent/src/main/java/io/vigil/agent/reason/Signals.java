@@ -22,6 +22,13 @@ final class Signals {
   /** An accuracy fall smaller than this (3 points) is within what a model's day-to-day varies. */
   static final double MIN_ACCURACY_DROP = 0.03;
 
+  /**
+   * Where labels lag, a label-free estimate this far (5 points) below the reference accuracy counts
+   * as a drop: wider than {@link #MIN_ACCURACY_DROP} because the estimate's own calibration error
+   * is in no test.
+   */
+  static final double MIN_ESTIMATED_DROP = 0.05;
+
   /** A rise of the missing share by 10 points is a pipeline dropping values, not sampling. */
   static final double MIN_MISSING_RISE = 0.10;
 
@@ -85,19 +92,50 @@ final class Signals {
     return first(EvidenceKind.ACCURACY, e -> e.subject().isEmpty());
   }
 
-  /** Whether accuracy fell significantly, by at least {@link #MIN_ACCURACY_DROP}. */
+  /**
+   * Whether accuracy fell significantly, by at least {@link #MIN_ACCURACY_DROP}; or, without labels
+   * in the window, whether its label-free estimate fell {@link #MIN_ESTIMATED_DROP} below the
+   * reference's realized accuracy.
+   */
   boolean accuracyDropped() {
-    return accuracy().map(Signals::dropped).orElse(false);
+    return accuracy().map(e -> dropped(e) || estimatedDrop(e)).orElse(false);
   }
 
-  /** Whether labels on both sides measured the change (dropped or not). */
+  /** Whether labels (or the label-free estimate) measured the change, dropped or not. */
   boolean accuracyMeasured() {
-    return accuracy().map(e -> has(e, Figures.P_VALUE)).orElse(false);
+    return accuracy()
+        .map(
+            e ->
+                has(e, Figures.P_VALUE)
+                    || (has(e, Figures.ESTIMATED_ACCURACY) && has(e, Figures.REFERENCE_ACCURACY)))
+        .orElse(false);
+  }
+
+  private static boolean estimatedDrop(Evidence e) {
+    return !has(e, Figures.P_VALUE)
+        && e.figure(Figures.ESTIMATED_ACCURACY)
+            <= e.figure(Figures.REFERENCE_ACCURACY) - MIN_ESTIMATED_DROP;
   }
 
   static boolean dropped(Evidence e) {
     return e.figure(Figures.ACCURACY_CHANGE) <= -MIN_ACCURACY_DROP
         && e.figure(Figures.P_VALUE) < ALPHA;
+  }
+
+  /**
+   * Whether the versions that served the current window fell alike: false when one version's
+   * accuracy fell significantly while another's did not (a shift of the inputs hurts every version;
+   * a version-specific fall points elsewhere). True with one version.
+   */
+  boolean versionsFellAlike() {
+    List<Evidence> versions =
+        of(EvidenceKind.ACCURACY).stream().filter(e -> !e.subject().isEmpty()).toList();
+    boolean someFell = versions.stream().anyMatch(Signals::dropped);
+    boolean someHeld =
+        versions.stream()
+            .anyMatch(
+                e -> has(e, Figures.P_VALUE) && !dropped(e) && e.figure(Figures.P_VALUE) >= ALPHA);
+    return !(someFell && someHeld);
   }
 
   /** Drifted input features, strongest effect relative to its threshold first. */

@@ -68,6 +68,30 @@ class DeterministicReasonerTest {
   }
 
   @Test
+  void driftWhileOnlyOneVersionFell_isDiscountedAgainstDriftHurtingAllVersions() {
+    EvidenceSet alike =
+        serving()
+            .accuracy(0.90, 0.75, 1e-9)
+            .version("v1", -0.15, 1e-6)
+            .version("v2", -0.14, 1e-6)
+            .dataset(1)
+            .drift("amount", true, 0.35);
+    EvidenceSet oneVersion =
+        serving()
+            .accuracy(0.90, 0.75, 1e-9)
+            .version("v1", 0.0, 0.9)
+            .version("v2", -0.30, 1e-9)
+            .dataset(1)
+            .drift("amount", true, 0.35);
+
+    Diagnosis whenAlike = reasoner.diagnose(alike.investigation());
+    Diagnosis whenOne = reasoner.diagnose(oneVersion.investigation());
+
+    assertThat(whenAlike.top().category()).isEqualTo(RootCause.COVARIATE_DRIFT);
+    assertThat(covariate(whenOne).confidence()).isLessThan(covariate(whenAlike).confidence() * 0.6);
+  }
+
+  @Test
   void accuracyDropWithStableInputs_isConceptDrift() {
     EvidenceSet set = stableInputs(serving().accuracy(0.90, 0.72, 1e-12));
 
@@ -277,6 +301,44 @@ class DeterministicReasonerTest {
   }
 
   @Test
+  void driftWithAFallingLabelFreeEstimate_isCovariateDrift_andWithAHealthyOneIsNone() {
+    EvidenceSet falling =
+        serving()
+            .add(
+                io.vigil.tools.incident.EvidenceKind.ACCURACY,
+                "",
+                "estimated",
+                Figures.LABELED,
+                0,
+                Figures.ESTIMATED_ACCURACY,
+                0.78,
+                Figures.REFERENCE_ACCURACY,
+                0.90)
+            .dataset(1)
+            .drift("amount", true, 0.35);
+    EvidenceSet holding =
+        serving()
+            .add(
+                io.vigil.tools.incident.EvidenceKind.ACCURACY,
+                "",
+                "estimated",
+                Figures.LABELED,
+                0,
+                Figures.ESTIMATED_ACCURACY,
+                0.89,
+                Figures.REFERENCE_ACCURACY,
+                0.90)
+            .dataset(1)
+            .drift("amount", true, 0.35);
+
+    Diagnosis whenFalling = reasoner.diagnose(falling.investigation());
+    Diagnosis whenHolding = reasoner.diagnose(holding.investigation());
+
+    assertThat(whenFalling.top().category()).isEqualTo(RootCause.COVARIATE_DRIFT);
+    assertThat(whenHolding.top().category()).isEqualTo(RootCause.NONE);
+  }
+
+  @Test
   void equalScores_goToTheMoreSpecificCategory() {
     List<Assessment> tied =
         List.of(
@@ -339,6 +401,13 @@ class DeterministicReasonerTest {
 
     assertThat(diagnosis.hypotheses()).isEqualTo(plain.hypotheses());
     assertThat(diagnosis.top().category()).isEqualTo(RootCause.CONCEPT_DRIFT);
+  }
+
+  private static Hypothesis covariate(Diagnosis diagnosis) {
+    return diagnosis.hypotheses().stream()
+        .filter(h -> h.category() == RootCause.COVARIATE_DRIFT)
+        .findFirst()
+        .orElseThrow();
   }
 
   private static List<RootCause> ruledOut(Diagnosis diagnosis) {

@@ -75,6 +75,18 @@ final class EvidenceSet {
         700);
   }
 
+  /** One version's accuracy change and its p-value. */
+  EvidenceSet version(String version, double change, double pValue) {
+    return add(
+        EvidenceKind.ACCURACY,
+        version,
+        "version " + version,
+        Figures.ACCURACY_CHANGE,
+        change,
+        Figures.P_VALUE,
+        pValue);
+  }
+
   EvidenceSet dataset(int drifted) {
     items.add(
         new Evidence(

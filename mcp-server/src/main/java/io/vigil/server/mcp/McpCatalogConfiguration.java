@@ -1,8 +1,12 @@
 package io.vigil.server.mcp;
 
+import io.vigil.agent.act.ProposalService;
+import io.vigil.agent.graph.IncidentAgent;
+import io.vigil.agent.incidents.IncidentQueries;
 import io.vigil.server.mcp.prompts.McpPrompts;
 import io.vigil.server.mcp.resources.IncidentResources;
 import io.vigil.server.mcp.resources.ModelResources;
+import io.vigil.server.mcp.tools.IncidentServices;
 import io.vigil.server.mcp.tools.McpTools;
 import io.vigil.server.mcp.tools.ToolServices;
 import io.vigil.tools.accuracy.AccuracyService;
@@ -13,8 +17,11 @@ import io.vigil.tools.drift.DriftService;
 import io.vigil.tools.health.HealthService;
 import io.vigil.tools.latency.LatencyService;
 import io.vigil.tools.logs.InferenceLogService;
+import io.vigil.tools.query.LatestRecords;
 import io.vigil.tools.registry.ModelRegistry;
 import io.vigil.tools.segments.SegmentService;
+import io.vigil.tools.store.Database;
+import java.time.InstantSource;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,6 +50,18 @@ public class McpCatalogConfiguration {
           + " investigate_model_degradation walks through this.";
 
   @Bean
+  IncidentServices incidentServices(
+      IncidentQueries queries,
+      IncidentAgent agent,
+      ProposalService proposals,
+      ModelRegistry registry,
+      Database database,
+      InstantSource clock) {
+    return new IncidentServices(
+        queries, agent, proposals, registry, new LatestRecords(database), clock);
+  }
+
+  @Bean
   McpCatalog mcpCatalog(
       ModelRegistry registry,
       HealthService health,
@@ -53,7 +72,8 @@ public class McpCatalogConfiguration {
       FeatureDistributionService distribution,
       LatencyService latency,
       SegmentService segments,
-      BaselineService baselines) {
+      BaselineService baselines,
+      IncidentServices incidents) {
     ModelResources models = new ModelResources(registry, health, baselines);
     return new McpCatalog(
         INSTRUCTIONS,
@@ -67,9 +87,10 @@ public class McpCatalogConfiguration {
                 comparison,
                 distribution,
                 latency,
-                segments)),
+                segments),
+            incidents),
         List.of(models.listing()),
-        List.of(models.template(), new IncidentResources().template()),
+        List.of(models.template(), new IncidentResources(incidents.queries()).template()),
         new McpPrompts(registry).prompts(),
         models);
   }

@@ -16,6 +16,9 @@ public record Caller(String name, Role role) {
   /** The request attribute under which an authenticated request carries its caller. */
   public static final String REQUEST_ATTRIBUTE = Caller.class.getName();
 
+  /** The MCP transport context's key for the authenticated caller of a Streamable HTTP request. */
+  public static final String MCP_CONTEXT_KEY = "vigil.caller";
+
   private static final Caller LOCAL_USER = new Caller("local user", Role.ADMIN);
 
   public Caller {

@@ -2,12 +2,14 @@ package io.vigil.server.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vigil.server.mcp.tools.TestIncidentServices;
 import io.vigil.tools.accuracy.AccuracyService;
 import io.vigil.tools.baseline.BaselineService;
 import io.vigil.tools.comparison.VersionComparisonService;
 import io.vigil.tools.distribution.FeatureDistributionService;
 import io.vigil.tools.drift.DriftService;
 import io.vigil.tools.health.HealthService;
+import io.vigil.tools.incident.IncidentStore;
 import io.vigil.tools.ingest.IngestSettings;
 import io.vigil.tools.latency.LatencyService;
 import io.vigil.tools.logs.InferenceLogService;
@@ -41,7 +43,9 @@ class McpCatalogConfigurationTest {
                   new FeatureDistributionService(database, registry, clock, settings),
                   new LatencyService(database, registry, clock, settings),
                   new SegmentService(database, registry, clock, settings),
-                  new BaselineService(database, registry, clock, settings));
+                  new BaselineService(database, registry, clock, settings),
+                  TestIncidentServices.over(
+                      database, registry, clock, settings, new IncidentStore(database, clock)));
 
       assertThat(catalog.tools()).hasSize(12);
       assertThat(catalog.resources())

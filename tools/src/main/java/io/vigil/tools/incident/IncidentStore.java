@@ -21,6 +21,10 @@ import java.util.Optional;
  * the state the node expects), stores the node's record, appends to the timeline and to the {@link
  * AuditLog}. The agent can therefore crash at any point and resume every {@link #unfinished()}
  * incident from the node its state names. Instants are kept at microsecond precision.
+ *
+ * <p>Locks are taken in one order: the incident's row, then its proposals and executions, then the
+ * audit log's head (last, just before the commit), so concurrent writers queue rather than
+ * deadlock. Failed writes (stale state, bad arguments) roll back whole: nothing partial is stored.
  */
 public final class IncidentStore {
 

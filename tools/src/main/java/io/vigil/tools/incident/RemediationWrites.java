@@ -31,16 +31,7 @@ final class RemediationWrites {
     Incident incident =
         IncidentRows.move(
             connection, incidentKey, expected, IncidentState.AWAITING_APPROVAL, tx.now());
-    if (!incident.model().equals(action.model())) {
-      throw new IllegalArgumentException(
-          "the action is for model '"
-              + action.model()
-              + "' but "
-              + incident.id()
-              + " is about model '"
-              + incident.model()
-              + "'");
-    }
+    requireSameModel(incident, action);
     List<String> superseded = ProposalRows.supersedePending(connection, incidentKey);
     Proposal proposal =
         ProposalRows.insert(
@@ -87,22 +78,7 @@ final class RemediationWrites {
             ? ProposalStatus.APPROVED
             : ProposalStatus.REJECTED;
     Proposal proposal = ProposalRows.move(connection, key, ProposalStatus.PENDING_APPROVAL, status);
-    if (!approval.actionHash().equals(proposal.actionHash()) || !proposal.unchanged()) {
-      throw new IllegalArgumentException(
-          "the decision is for action "
-              + approval.actionHash()
-              + " but "
-              + proposal.id()
-              + " holds action "
-              + proposal.action().hash()
-              + "; look at the proposal again before deciding");
-    }
-    if (!approval.decidedAt().isBefore(proposal.expiresAt())) {
-      throw new StaleStateException(
-          proposal.id(),
-          ProposalStatus.PENDING_APPROVAL.name(),
-          "expired at " + proposal.expiresAt());
-    }
+    requireDecidable(approval, proposal);
     ProposalRows.insertApproval(connection, key, approval);
     String verb = approval.decision().name().toLowerCase(Locale.ROOT);
     tx.event(
@@ -257,6 +233,39 @@ final class RemediationWrites {
                               + a.validUntil()
                               + ")")
                   .orElse(" (it was never approved)"));
+    }
+  }
+
+  private static void requireSameModel(Incident incident, RemediationAction action) {
+    if (!incident.model().equals(action.model())) {
+      throw new IllegalArgumentException(
+          "the action is for model '"
+              + action.model()
+              + "' but "
+              + incident.id()
+              + " is about model '"
+              + incident.model()
+              + "'");
+    }
+  }
+
+  /** The decision is for the proposal's action as proposed, and made before it expired. */
+  private static void requireDecidable(Approval approval, Proposal proposal) {
+    if (!approval.actionHash().equals(proposal.actionHash()) || !proposal.unchanged()) {
+      throw new IllegalArgumentException(
+          "the decision is for action "
+              + approval.actionHash()
+              + " but "
+              + proposal.id()
+              + " holds action "
+              + proposal.action().hash()
+              + "; look at the proposal again before deciding");
+    }
+    if (!approval.decidedAt().isBefore(proposal.expiresAt())) {
+      throw new StaleStateException(
+          proposal.id(),
+          ProposalStatus.PENDING_APPROVAL.name(),
+          "expired at " + proposal.expiresAt());
     }
   }
 

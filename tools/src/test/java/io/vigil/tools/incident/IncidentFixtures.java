@@ -65,8 +65,8 @@ final class IncidentFixtures {
             "E3",
             EvidenceKind.DEPLOYMENTS,
             "v2",
-            "no deployment in the window",
-            Map.of(),
+            "no deployment in the window; too few records for a p-value",
+            Map.of("p_value", Double.NaN, "ratio", Double.POSITIVE_INFINITY),
             new EvidenceQuery("list_deployments", Map.of())));
   }
 

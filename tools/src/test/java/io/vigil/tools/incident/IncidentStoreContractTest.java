@@ -177,6 +177,46 @@ class IncidentStoreContractTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("io.vigil.tools.testing.TestStores#both")
+  void recordDiagnosis_withGatheredEvidence_appendsItAfterTheInvestigations(
+      String store, Supplier<Database> open) {
+    try (Database database = open.get()) {
+      IncidentStore incidents = new IncidentStore(database, new TestClock());
+      Incident incident = incidents.open(MODEL, accuracyTrigger(), "accuracy", "monitor");
+      incidents.recordEvidence(incident.id(), WINDOW, evidence().subList(1, 3));
+
+      incidents.recordDiagnosis(incident.id(), diagnosis(), evidence().subList(0, 1));
+
+      assertThat(incidents.evidence(incident.id()))
+          .containsExactly(evidence().get(1), evidence().get(2), evidence().get(0));
+      assertThat(incidents.diagnosis(incident.id())).contains(diagnosis());
+      assertThatThrownBy(
+              () -> incidents.recordDiagnosis(incident.id(), diagnosis(), evidence().subList(0, 1)))
+          .isInstanceOf(StaleIncidentException.class);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.vigil.tools.testing.TestStores#both")
+  void recordDiagnosis_gatheredEvidenceRepeatingAnId_isRefusedAndNothingIsStored(
+      String store, Supplier<Database> open) {
+    try (Database database = open.get()) {
+      IncidentStore incidents = new IncidentStore(database, new TestClock());
+      Incident incident = incidents.open(MODEL, accuracyTrigger(), "accuracy", "monitor");
+      incidents.recordEvidence(incident.id(), WINDOW, evidence());
+
+      assertThatThrownBy(
+              () -> incidents.recordDiagnosis(incident.id(), diagnosis(), evidence().subList(0, 1)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("E1");
+
+      assertThat(incidents.require(incident.id()).state()).isEqualTo(IncidentState.INVESTIGATING);
+      assertThat(incidents.evidence(incident.id())).containsExactlyElementsOf(evidence());
+      assertThat(incidents.diagnosis(incident.id())).isEmpty();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.vigil.tools.testing.TestStores#both")
   void lists_unfinishedOpenForAndLastClosedAt_followTheStates(
       String store, Supplier<Database> open) {
     try (Database database = open.get()) {

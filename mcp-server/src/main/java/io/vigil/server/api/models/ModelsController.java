@@ -4,12 +4,15 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vigil.tools.registry.Deployment;
 import io.vigil.tools.registry.Model;
 import io.vigil.tools.registry.ModelRegistry;
 import io.vigil.tools.registry.ModelVersion;
 import io.vigil.tools.registry.RegistrySnapshot;
+import io.vigil.tools.registry.UnknownModelException;
 import java.net.URI;
 import java.time.InstantSource;
+import java.util.TreeMap;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -122,6 +125,30 @@ class ModelsController {
   DeploymentList deployments(@PathVariable String model) {
     return new DeploymentList(
         model, registry.snapshot().deployments(model).stream().map(DeploymentView::of).toList());
+  }
+
+  @GetMapping("/{model}/route")
+  @Operation(
+      summary = "Which versions serve the model now",
+      description =
+          "The traffic split in force now, for serving systems that route through Vigil's"
+              + " registry. 404 when the model has never been deployed.")
+  RouteView route(@PathVariable String model) {
+    Deployment current =
+        registry
+            .snapshot()
+            .deploymentAt(model, clock.instant())
+            .orElseThrow(
+                () ->
+                    new UnknownModelException(
+                        "model '" + model + "' has no deployment in force; record one first",
+                        registry.snapshot().modelNames()));
+    return new RouteView(
+        model,
+        new TreeMap<>(current.traffic()),
+        current.primaryVersion(),
+        current.effectiveAt(),
+        current.id());
   }
 
   /** The current request's URI plus {@code /segment}. */

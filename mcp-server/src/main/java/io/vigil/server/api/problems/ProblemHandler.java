@@ -1,7 +1,11 @@
 package io.vigil.server.api.problems;
 
+import io.vigil.agent.approve.ApprovalRefusedException;
+import io.vigil.agent.approve.RefusalReason;
 import io.vigil.server.api.limits.BodyTooLargeException;
 import io.vigil.server.api.limits.IngestBusyException;
+import io.vigil.tools.incident.StaleStateException;
+import io.vigil.tools.incident.UnknownIncidentException;
 import io.vigil.tools.ingest.BatchRejectedException;
 import io.vigil.tools.ingest.WriterOverloadedException;
 import io.vigil.tools.registry.ConflictException;
@@ -11,6 +15,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +74,36 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ConflictException.class)
   ResponseEntity<Object> conflict(ConflictException e, WebRequest request) {
     return render(e, problem(ProblemType.CONFLICT, e.getMessage()), new HttpHeaders(), request);
+  }
+
+  @ExceptionHandler(UnknownIncidentException.class)
+  ResponseEntity<Object> unknownIncident(UnknownIncidentException e, WebRequest request) {
+    return render(
+        e, problem(ProblemType.UNKNOWN_INCIDENT, e.getMessage()), new HttpHeaders(), request);
+  }
+
+  @ExceptionHandler(ForbiddenException.class)
+  ResponseEntity<Object> forbidden(ForbiddenException e, WebRequest request) {
+    return render(e, problem(ProblemType.FORBIDDEN, e.getMessage()), new HttpHeaders(), request);
+  }
+
+  /**
+   * A refused approval: 403 when the caller may not decide at all, 409 when the proposal says no.
+   */
+  @ExceptionHandler(ApprovalRefusedException.class)
+  ResponseEntity<Object> decisionRefused(ApprovalRefusedException e, WebRequest request) {
+    ProblemDetail problem =
+        e.reason() == RefusalReason.NOT_AN_APPROVER
+            ? problem(ProblemType.FORBIDDEN, e.getMessage())
+            : problem(ProblemType.DECISION_REFUSED, e.getMessage());
+    problem.setProperty("reason", e.reason().name().toLowerCase(Locale.ROOT));
+    return render(e, problem, new HttpHeaders(), request);
+  }
+
+  @ExceptionHandler(StaleStateException.class)
+  ResponseEntity<Object> incidentMoved(StaleStateException e, WebRequest request) {
+    return render(
+        e, problem(ProblemType.INCIDENT_MOVED, e.getMessage()), new HttpHeaders(), request);
   }
 
   @ExceptionHandler(BodyTooLargeException.class)

@@ -18,6 +18,16 @@ enum ProblemType {
   NOT_ACCEPTABLE(
       HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "No acceptable representation is available"),
   CONFLICT(HttpStatus.CONFLICT, "conflict", "The request conflicts with what is stored"),
+  UNKNOWN_INCIDENT(HttpStatus.NOT_FOUND, "unknown-incident", "No such incident or proposal"),
+  FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "The token's role does not allow this"),
+  DECISION_REFUSED(
+      HttpStatus.CONFLICT,
+      "decision-refused",
+      "The decision was refused; nothing was approved or rejected"),
+  INCIDENT_MOVED(
+      HttpStatus.CONFLICT,
+      "incident-moved",
+      "The incident moved on while the request was handled; read it again"),
   BODY_TOO_LARGE(
       HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "The request body is larger than allowed"),
   UNSUPPORTED_MEDIA_TYPE(
@@ -69,6 +79,7 @@ enum ProblemType {
       case 404 -> NOT_FOUND;
       case 405 -> METHOD_NOT_ALLOWED;
       case 406 -> NOT_ACCEPTABLE;
+      case 403 -> FORBIDDEN;
       case 409 -> CONFLICT;
       case 413 -> BODY_TOO_LARGE;
       case 415 -> UNSUPPORTED_MEDIA_TYPE;

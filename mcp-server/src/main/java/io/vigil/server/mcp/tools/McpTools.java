@@ -10,7 +10,7 @@ public final class McpTools {
   private McpTools() {}
 
   /** Every tool, each with the access it needs. */
-  public static List<CatalogTool> of(ToolServices services) {
+  public static List<CatalogTool> of(ToolServices services, IncidentServices incidents) {
     List<VigilTool> tools = new ArrayList<>();
     tools.add(new ListModelsTool(services.registry(), services.health()));
     tools.add(new ModelAccuracyTool(services.accuracy()));
@@ -20,7 +20,10 @@ public final class McpTools {
     tools.add(new FeatureDistributionTool(services.distribution()));
     tools.add(new LatencyMetricsTool(services.latency()));
     tools.add(new SegmentAnalysisTool(services.segments()));
-    tools.addAll(AgentPendingTool.all());
+    tools.add(new ListIncidentsTool(incidents.queries()));
+    tools.add(new GetIncidentTool(incidents.queries()));
+    tools.add(new DiagnoseModelTool(incidents));
+    tools.add(new ProposeRemediationTool(incidents.proposals()));
     return tools.stream()
         .map(tool -> new CatalogTool(ToolSpecifications.of(tool), tool.access()))
         .toList();

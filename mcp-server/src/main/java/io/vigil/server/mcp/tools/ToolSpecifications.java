@@ -7,6 +7,7 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 import io.vigil.server.mcp.McpCatalog.ToolAccess;
+import io.vigil.tools.incident.UnknownIncidentException;
 import io.vigil.tools.registry.UnknownModelException;
 import io.vigil.tools.store.StoreUnavailableException;
 import java.util.Optional;
@@ -36,8 +37,7 @@ final class ToolSpecifications {
             .build();
     return SyncToolSpecification.builder()
         .tool(definition)
-        // The exchange would carry progress notifications; no tool runs long enough yet.
-        .callHandler((exchange, request) -> call(tool, request))
+        .callHandler((exchange, request) -> call(tool, request, ToolContext.of(exchange, request)))
         .build();
   }
 
@@ -46,15 +46,17 @@ final class ToolSpecifications {
     return new ToolAnnotations(tool.title(), read, false, read, false, null);
   }
 
-  private static CallToolResult call(VigilTool tool, CallToolRequest request) {
+  private static CallToolResult call(VigilTool tool, CallToolRequest request, ToolContext context) {
     try {
       Arguments arguments = Arguments.read(tool.input(), request.arguments());
-      return render(tool.call(arguments));
+      return render(tool.call(arguments, context));
     } catch (ToolCallException e) {
       return error(e.getMessage());
     } catch (UnknownModelException e) {
       return error(
           e.getMessage() + ". Call list_models for the registered models and their versions.");
+    } catch (UnknownIncidentException e) {
+      return error(e.getMessage() + ". Call list_incidents for the incidents and their ids.");
     } catch (StoreUnavailableException e) {
       return error(
           "Vigil's store is unavailable right now; try again shortly. (" + e.getMessage() + ")");

@@ -27,4 +27,13 @@ interface VigilTool {
    * @throws ToolCallException when the call can be corrected
    */
   ToolAnswer call(Arguments arguments);
+
+  /**
+   * The call with its context: tools that record who asked, or report progress, override this.
+   *
+   * @throws ToolCallException when the call can be corrected
+   */
+  default ToolAnswer call(Arguments arguments, ToolContext context) {
+    return call(arguments);
+  }
 }

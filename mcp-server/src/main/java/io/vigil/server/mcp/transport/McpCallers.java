@@ -29,7 +29,7 @@ public enum McpCallers {
   };
 
   /** The transport context's key for the authenticated {@link Caller}. */
-  public static final String CONTEXT_KEY = "vigil.caller";
+  public static final String CONTEXT_KEY = Caller.MCP_CONTEXT_KEY;
 
   abstract Optional<Caller> of(McpTransportContext context);
 }

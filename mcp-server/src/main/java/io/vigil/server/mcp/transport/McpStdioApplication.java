@@ -1,5 +1,6 @@
 package io.vigil.server.mcp.transport;
 
+import io.vigil.server.agent.AgentConfiguration;
 import io.vigil.server.serve.QueryConfiguration;
 import io.vigil.server.serve.VigilProperties;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -35,6 +36,6 @@ import org.springframework.context.annotation.Import;
       "org.springframework.boot.actuate.autoconfigure.flyway.FlywayEndpointAutoConfiguration"
     })
 @ComponentScan("io.vigil.server.mcp")
-@Import({StdioStoreConfiguration.class, QueryConfiguration.class})
+@Import({StdioStoreConfiguration.class, QueryConfiguration.class, AgentConfiguration.class})
 @EnableConfigurationProperties(VigilProperties.class)
 public class McpStdioApplication {}

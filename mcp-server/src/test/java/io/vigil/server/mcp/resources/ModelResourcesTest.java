@@ -10,9 +10,14 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.ReadResourceRequest;
 import io.modelcontextprotocol.spec.McpSchema.ReadResourceResult;
 import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
+import io.vigil.agent.incidents.IncidentQueries;
 import io.vigil.tools.baseline.BaselineService;
 import io.vigil.tools.drift.DriftService;
 import io.vigil.tools.health.HealthService;
+import io.vigil.tools.incident.Incident;
+import io.vigil.tools.incident.IncidentStore;
+import io.vigil.tools.incident.SignalKind;
+import io.vigil.tools.incident.Trigger;
 import io.vigil.tools.query.TimeRange;
 import io.vigil.tools.store.Database;
 import io.vigil.tools.testing.TestStores;
@@ -109,18 +114,37 @@ class ModelResourcesTest {
   }
 
   @Test
-  void incidentTemplate_saysIncidentsAreNotAvailableYet() {
-    IncidentResources incidents = new IncidentResources();
+  void incidentTemplate_readsAnIncidentAndRefusesAnUnknownOne() {
+    IncidentStore store = new IncidentStore(database, fixture.clock());
+    Incident opened =
+        store.open(
+            "fraud",
+            new Trigger(
+                SignalKind.ON_DEMAND,
+                new TimeRange(Instant.parse("2026-11-01T00:00:00Z"), fixture.clock().instant()),
+                Double.NaN,
+                Double.NaN,
+                "asked"),
+            "fraud: diagnosis requested",
+            "alice");
+    IncidentResources incidents = new IncidentResources(new IncidentQueries(store));
+    String uri = "vigil://incidents/" + opened.id();
 
+    ReadResourceResult read =
+        incidents.template().readHandler().apply(null, new ReadResourceRequest(uri, null));
+
+    assertThat(((TextResourceContents) read.contents().get(0)).text())
+        .contains(opened.id())
+        .contains("on_demand")
+        .doesNotContain("NaN");
     assertThatThrownBy(
             () ->
                 incidents
                     .template()
                     .readHandler()
-                    .apply(null, new ReadResourceRequest("vigil://incidents/42", null)))
+                    .apply(null, new ReadResourceRequest("vigil://incidents/inc-999", null)))
         .isInstanceOfSatisfying(
-            McpError.class,
-            e -> assertThat(e.getJsonRpcError().message()).contains("not available in this build"));
+            McpError.class, e -> assertThat(e.getJsonRpcError().message()).contains("inc-999"));
     assertThat(incidents.template().resourceTemplate().uriTemplate())
         .isEqualTo("vigil://incidents/{id}");
   }

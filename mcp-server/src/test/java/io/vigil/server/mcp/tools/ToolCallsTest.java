@@ -238,23 +238,43 @@ class ToolCallsTest {
   }
 
   @Test
-  void incidentTools_sayTheAgentIsNotAvailableYet() {
-    List<CallToolResult> results =
-        List.of(
-            harness.call("list_incidents", Map.of()),
-            harness.call("get_incident", Map.of("id", "inc-1")),
-            harness.call("diagnose_model", Map.of("model", "checkout")),
-            harness.call(
-                "propose_remediation",
-                Map.of("incident_id", "inc-1", "action", "rollback", "rationale", "v2 is worse")));
+  void incidentTools_diagnoseRecordAnIncidentThatTheOthersRead() {
+    Map<String, Object> diagnosed =
+        structured(harness.call("diagnose_model", Map.of("model", "checkout")));
+    String id = (String) diagnosed.get("id");
 
-    assertThat(results)
-        .allSatisfy(
-            result -> {
-              assertThat(result.isError()).isTrue();
-              assertThat(result.structuredContent()).isNull();
-              assertThat(ToolHarness.text(result)).contains("not available in this build");
-            });
+    Map<String, Object> read = structured(harness.call("get_incident", Map.of("id", id)));
+    Map<String, Object> listed = structured(harness.call("list_incidents", Map.of()));
+    CallToolResult unknown = harness.call("get_incident", Map.of("id", "inc-999"));
+
+    assertThat(id).startsWith("inc-");
+    assertThat(diagnosed).containsKeys("trigger", "evidence", "diagnosis", "timeline", "summary");
+    assertThat(read.get("id")).isEqualTo(id);
+    assertThat(listed.get("incidents").toString()).contains(id);
+    assertThat(unknown.isError()).isTrue();
+    assertThat(ToolHarness.text(unknown)).contains("inc-999").contains("list_incidents");
+  }
+
+  @Test
+  void proposeRemediation_recordsAProposalAndExecutesNothing() {
+    String id =
+        (String) structured(harness.call("diagnose_model", Map.of("model", "checkout"))).get("id");
+    String state = harness.incidents.require(id).state().name();
+
+    CallToolResult result =
+        harness.call(
+            "propose_remediation",
+            Map.of("incident_id", id, "action", "escalate", "rationale", "a person decides"));
+
+    if (state.equals("DIAGNOSED") || state.equals("AWAITING_APPROVAL")) {
+      Map<String, Object> proposal = structured(result);
+      assertThat(proposal.get("status")).isEqualTo("pending_approval");
+      assertThat(proposal.get("proposed_by")).isEqualTo("local user");
+      assertThat(harness.incidents.executions(id)).isEmpty();
+    } else {
+      assertThat(result.isError()).isTrue();
+      assertThat(ToolHarness.text(result)).contains("can be proposed only");
+    }
   }
 
   static Map<String, Object> structured(CallToolResult result) {

@@ -11,6 +11,7 @@ import io.vigil.tools.comparison.VersionComparisonService;
 import io.vigil.tools.distribution.FeatureDistributionService;
 import io.vigil.tools.drift.DriftService;
 import io.vigil.tools.health.HealthService;
+import io.vigil.tools.incident.IncidentStore;
 import io.vigil.tools.ingest.IngestSettings;
 import io.vigil.tools.latency.LatencyService;
 import io.vigil.tools.logs.InferenceLogService;
@@ -28,10 +29,12 @@ final class ToolHarness {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   final List<CatalogTool> tools;
+  final IncidentStore incidents;
 
   ToolHarness(Database database, ModelRegistry registry, InstantSource clock) {
     IngestSettings settings = IngestSettings.defaults();
     DriftService drift = new DriftService(database, registry, clock, settings);
+    this.incidents = new IncidentStore(database, clock);
     this.tools =
         McpTools.of(
             new ToolServices(
@@ -43,7 +46,8 @@ final class ToolHarness {
                 new VersionComparisonService(database, registry, clock, settings),
                 new FeatureDistributionService(database, registry, clock, settings),
                 new LatencyService(database, registry, clock, settings),
-                new SegmentService(database, registry, clock, settings)));
+                new SegmentService(database, registry, clock, settings)),
+            TestIncidentServices.over(database, registry, clock, settings, incidents));
   }
 
   CatalogTool tool(String name) {

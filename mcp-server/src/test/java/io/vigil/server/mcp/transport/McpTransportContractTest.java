@@ -159,26 +159,53 @@ class McpTransportContractTest extends SeededServer {
               "propose_remediation",
               Map.of("incident_id", "inc-1", "action", "rollback", "rationale", "v2 is worse")));
 
-  /** The tools the incident agent (issue 6) backs: until it lands they say so. */
-  private static final Set<String> AGENT_TOOLS =
-      Set.of("list_incidents", "get_incident", "diagnose_model", "propose_remediation");
+  /** The tools whose valid calls need an incident that diagnose_model opens first. */
+  private static final Set<String> INCIDENT_TOOLS = Set.of("get_incident", "propose_remediation");
 
   @ParameterizedTest
   @EnumSource(Transport.class)
-  void everyTool_answersAValidCall_fromTheStoreOrWithTheAgentsAbsence(Transport transport) {
+  void everyTool_answersAValidCall_fromTheStore(Transport transport) {
     McpSyncClient client = client(transport);
 
     for (String tool : ALL_TOOLS) {
+      if (INCIDENT_TOOLS.contains(tool)) {
+        continue;
+      }
       CallToolResult result = client.callTool(call(tool, VALID_CALLS.get(tool)));
 
-      if (AGENT_TOOLS.contains(tool)) {
-        assertThat(result.isError()).as(tool).isTrue();
-        assertThat(text(result)).as(tool).containsIgnoringCase("not available");
-      } else {
-        assertThat(result.isError()).as(tool + ": " + text(result)).isNotEqualTo(Boolean.TRUE);
-        assertThat(result.structuredContent()).as(tool).isNotNull();
-        assertThat(text(result)).as(tool).isNotBlank();
-      }
+      assertThat(result.isError()).as(tool + ": " + text(result)).isNotEqualTo(Boolean.TRUE);
+      assertThat(result.structuredContent()).as(tool).isNotNull();
+      assertThat(text(result)).as(tool).isNotBlank();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void incidentTools_diagnoseReadListAndProposeOnTheSameIncident(Transport transport) {
+    McpSyncClient client = client(transport);
+
+    CallToolResult diagnosed = client.callTool(call("diagnose_model", Map.of("model", "credit")));
+    String id = json(diagnosed.structuredContent()).path("id").asText();
+    CallToolResult read = client.callTool(call("get_incident", Map.of("id", id)));
+    CallToolResult listed = client.callTool(call("list_incidents", Map.of("model", "credit")));
+    CallToolResult proposed =
+        client.callTool(
+            call(
+                "propose_remediation",
+                Map.of("incident_id", id, "action", "escalate", "rationale", "a person decides")));
+
+    assertThat(diagnosed.isError()).as(text(diagnosed)).isNotEqualTo(Boolean.TRUE);
+    assertThat(id).startsWith("inc-");
+    assertThat(json(diagnosed.structuredContent()).path("state").asText()).isNotEqualTo("open");
+    assertThat(read.isError()).as(text(read)).isNotEqualTo(Boolean.TRUE);
+    assertThat(json(read.structuredContent()).path("id").asText()).isEqualTo(id);
+    assertThat(json(listed.structuredContent()).toString()).contains(id);
+    if (Boolean.TRUE.equals(proposed.isError())) {
+      assertThat(text(proposed)).contains("can be proposed only");
+    } else {
+      assertThat(json(proposed.structuredContent()).path("status").asText())
+          .isEqualTo("pending_approval");
+      assertThat(text(proposed)).contains("Nothing was executed");
     }
   }
 
