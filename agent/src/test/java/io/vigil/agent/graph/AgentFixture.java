@@ -1,20 +1,14 @@
 package io.vigil.agent.graph;
 
 import io.vigil.agent.act.AntiThrash;
-import io.vigil.agent.act.RemediationPlanner;
-import io.vigil.agent.act.RemediationPolicy;
 import io.vigil.agent.approve.ApprovalService;
 import io.vigil.agent.execute.ExecutorRegistry;
 import io.vigil.agent.execute.RemediationExecutor;
 import io.vigil.agent.execute.RouterExecutor;
 import io.vigil.agent.investigate.InvestigationServices;
-import io.vigil.agent.investigate.Investigator;
 import io.vigil.agent.monitor.Monitor;
-import io.vigil.agent.monitor.MonitorPolicy;
 import io.vigil.agent.reason.DeterministicReasoner;
 import io.vigil.agent.reason.Reasoner;
-import io.vigil.agent.verify.Verifier;
-import io.vigil.agent.verify.VerifyPolicy;
 import io.vigil.tools.incident.Incident;
 import io.vigil.tools.incident.IncidentStore;
 import io.vigil.tools.incident.NotificationEvent;
@@ -28,10 +22,11 @@ import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
- * The whole agent over one store, wired as the application wires it: the real services, the
- * deterministic reasoner (unless a test gives another), the router executor, and a notification log
- * the test can read. {@link #restarted()} builds a second agent over the same store with nothing
- * carried over in memory, as a process restart would.
+ * The whole agent over one store, wired as the application wires it ({@link
+ * AgentComponents#standard}): the real services, the deterministic reasoner (unless a test gives
+ * another), the router executor, and a notification log the test can read. {@link #restarted()}
+ * builds a second agent over the same store with nothing carried over in memory, as a process
+ * restart would.
  */
 final class AgentFixture {
 
@@ -52,53 +47,33 @@ final class AgentFixture {
    * What a test may change about the agent.
    *
    * @param reasoner ranks the hypotheses
-   * @param remediation proposal validity and anti-thrash limits
-   * @param monitor when incidents open
-   * @param verify when verification has seen enough
+   * @param policies the monitor's, remediation's and verification's
    * @param routerWrapper wraps the router executor (e.g. to crash after it deployed)
    */
   record Setup(
-      Reasoner reasoner,
-      RemediationPolicy remediation,
-      MonitorPolicy monitor,
-      VerifyPolicy verify,
-      UnaryOperator<RemediationExecutor> routerWrapper) {
+      Reasoner reasoner, AgentPolicies policies, UnaryOperator<RemediationExecutor> routerWrapper) {
 
     Setup {
       Objects.requireNonNull(reasoner, "reasoner");
-      Objects.requireNonNull(remediation, "remediation");
-      Objects.requireNonNull(monitor, "monitor");
-      Objects.requireNonNull(verify, "verify");
+      Objects.requireNonNull(policies, "policies");
       Objects.requireNonNull(routerWrapper, "routerWrapper");
     }
 
     static Setup defaults() {
       return new Setup(
-          new DeterministicReasoner(),
-          RemediationPolicy.defaults(),
-          MonitorPolicy.defaults(),
-          VerifyPolicy.defaults(),
-          UnaryOperator.identity());
+          new DeterministicReasoner(), AgentPolicies.defaults(), UnaryOperator.identity());
     }
 
     Setup withReasoner(Reasoner newReasoner) {
-      return new Setup(newReasoner, remediation, monitor, verify, routerWrapper);
+      return new Setup(newReasoner, policies, routerWrapper);
     }
 
-    Setup withRemediation(RemediationPolicy policy) {
-      return new Setup(reasoner, policy, monitor, verify, routerWrapper);
-    }
-
-    Setup withMonitor(MonitorPolicy policy) {
-      return new Setup(reasoner, remediation, policy, verify, routerWrapper);
-    }
-
-    Setup withVerify(VerifyPolicy policy) {
-      return new Setup(reasoner, remediation, monitor, policy, routerWrapper);
+    Setup withPolicies(AgentPolicies newPolicies) {
+      return new Setup(reasoner, newPolicies, routerWrapper);
     }
 
     Setup withRouterWrapper(UnaryOperator<RemediationExecutor> wrapper) {
-      return new Setup(reasoner, remediation, monitor, verify, wrapper);
+      return new Setup(reasoner, policies, wrapper);
     }
   }
 
@@ -120,45 +95,24 @@ final class AgentFixture {
     this.traffic = traffic;
     this.registry = registry;
     this.setup = setup;
-    InvestigationServices services =
-        InvestigationServices.over(database, registry, traffic.clock(), traffic.settings());
-    RemediationPolicy policy = setup.remediation();
     incidents = new IncidentStore(database, traffic.clock());
     router = new RouterExecutor(registry, traffic.clock());
     executors = new ExecutorRegistry(List.of(setup.routerWrapper().apply(router)), Map.of());
-    antiThrash = new AntiThrash(incidents, registry, policy, traffic.clock());
-    monitor =
-        new Monitor(
+    AgentComponents parts =
+        AgentComponents.standard(
             database,
             registry,
-            services.accuracy(),
-            services.drift(),
-            services.latency(),
+            traffic.clock(),
+            InvestigationServices.over(database, registry, traffic.clock(), traffic.settings()),
             incidents,
-            setup.monitor(),
-            traffic.clock());
-    AgentComponents parts =
-        new AgentComponents(
-            monitor,
-            new Investigator(services, registry, traffic.clock()),
             setup.reasoner(),
-            new RemediationPlanner(registry, policy),
-            antiThrash,
             executors,
-            new Verifier(
-                database,
-                registry,
-                services.accuracy(),
-                services.latency(),
-                setup.verify(),
-                traffic.clock()),
-            incidents,
-            registry,
-            policy,
             this::announce,
-            traffic.clock());
+            setup.policies());
+    antiThrash = parts.antiThrash();
+    monitor = parts.monitor();
     agent = new IncidentAgent(parts);
-    approvals = new ApprovalService(incidents, policy, traffic.clock());
+    approvals = new ApprovalService(incidents, setup.policies().remediation(), traffic.clock());
   }
 
   /**

@@ -203,7 +203,7 @@ class ApprovalRefusalTest {
         fixture.registry,
         fixture.antiThrash,
         fixture.executors,
-        fixture.setup.remediation());
+        fixture.setup.policies().remediation());
   }
 
   /**
