@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vigil.agent.approve.Approver;
 import io.vigil.tools.access.Role;
+import io.vigil.tools.audit.AuditLog;
 import io.vigil.tools.incident.Execution;
 import io.vigil.tools.incident.ExecutionStatus;
 import io.vigil.tools.incident.Incident;
@@ -297,7 +298,8 @@ class ResumeTest {
 
   /**
    * The incident has executed its rollback and waits for evidence; good v1 traffic resolves it. The
-   * rollback ran once: one execution, one deployment under its key, one start and one finish.
+   * rollback ran once: one execution, one deployment under its key, one start and one finish; the
+   * audit log's chain is intact across the crash.
    */
   private static void verifyAndCheckOnce(AgentFixture fixture, String id) {
     assertThat(fixture.incidents.require(id).state()).isEqualTo(IncidentState.VERIFYING);
@@ -316,6 +318,7 @@ class ResumeTest {
     assertThat(events(fixture, id, TimelineEventType.EXECUTION_STARTED)).hasSize(1);
     assertThat(events(fixture, id, TimelineEventType.EXECUTED)).hasSize(1);
     assertThat(events(fixture, id, TimelineEventType.RESOLVED)).hasSize(1);
+    assertThat(new AuditLog(fixture.database, fixture.traffic.clock()).verify().intact()).isTrue();
   }
 
   private static List<TimelineEvent> events(

@@ -94,6 +94,25 @@ class MonitorTest {
   }
 
   @Test
+  void estimatedAccuracyBelowItsSloWhileLabelsLag_opensAnEstimatedAccuracyIncident() {
+    traffic.classifier("fraud", OptionalDouble.of(0.85), "v1");
+    traffic.write(
+        Traffic.of("fraud", "v1", START, HOUR).withSpacing(SPACING).withCalibratedConfidence(0.8));
+    traffic.write(
+        Traffic.of("fraud", "v1", ONSET, HOUR)
+            .withSpacing(SPACING)
+            .withCalibratedConfidence(0.5)
+            .withLabels(0, Optional.empty())
+            .withSeed(2));
+
+    MonitorOutcome outcome = monitor.check("fraud");
+
+    Incident opened = outcome.opened().orElseThrow();
+    assertThat(opened.trigger().signal()).isEqualTo(SignalKind.ESTIMATED_ACCURACY_SLO);
+    assertThat(opened.trigger().observed()).isBetween(0.65, 0.85);
+  }
+
+  @Test
   void errorSpike_opensAnErrorRateIncident() {
     serve("scorer", OptionalDouble.empty(), t -> t.withFailureRate(0.2));
 
