@@ -19,9 +19,8 @@ import io.vigil.agent.notify.NotificationChannel;
 import io.vigil.agent.notify.Notifier;
 import io.vigil.agent.reason.DeterministicReasoner;
 import io.vigil.agent.reason.Reasoner;
-import io.vigil.agent.reason.ollama.AccuracyTool;
 import io.vigil.agent.reason.ollama.CheckedReasoner;
-import io.vigil.agent.reason.ollama.DriftTool;
+import io.vigil.agent.reason.ollama.DiagnosisTools;
 import io.vigil.agent.reason.ollama.OllamaReasoner;
 import io.vigil.agent.reason.ollama.OllamaSettings;
 import io.vigil.tools.accuracy.AccuracyService;
@@ -30,6 +29,7 @@ import io.vigil.tools.comparison.VersionComparisonService;
 import io.vigil.tools.distribution.FeatureDistributionService;
 import io.vigil.tools.drift.DriftService;
 import io.vigil.tools.incident.IncidentStore;
+import io.vigil.tools.ingest.IngestSettings;
 import io.vigil.tools.latency.LatencyService;
 import io.vigil.tools.logs.InferenceLogService;
 import io.vigil.tools.registry.ModelRegistry;
@@ -122,7 +122,14 @@ public class AgentConfiguration {
   }
 
   @Bean
-  Reasoner reasoner(AgentProperties properties, AccuracyService accuracy, DriftService drift) {
+  Reasoner reasoner(
+      AgentProperties properties,
+      AccuracyService accuracy,
+      DriftService drift,
+      VersionComparisonService comparison,
+      SegmentService segments,
+      LatencyService latency,
+      InferenceLogService logs) {
     Reasoner deterministic = new DeterministicReasoner();
     Optional<OllamaSettings> ollama = properties.ollama().settings();
     if (ollama.isEmpty()) {
@@ -134,7 +141,8 @@ public class AgentConfiguration {
         ollama.get().model(),
         ollama.get().baseUrl());
     OllamaReasoner llm =
-        new OllamaReasoner(ollama.get(), List.of(new AccuracyTool(accuracy), new DriftTool(drift)));
+        new OllamaReasoner(
+            ollama.get(), DiagnosisTools.of(accuracy, drift, comparison, segments, latency, logs));
     return new CheckedReasoner(llm, deterministic, LLM_ATTEMPTS);
   }
 
@@ -151,13 +159,14 @@ public class AgentConfiguration {
       SegmentService segments,
       LatencyService latency,
       InferenceLogService logs,
+      IngestSettings settings,
       IncidentStore incidents,
       Reasoner reasoner,
       ExecutorRegistry executors,
       QueuedNotifications notifications) {
     InvestigationServices services =
         new InvestigationServices(
-            accuracy, drift, comparison, distribution, segments, latency, logs);
+            accuracy, drift, comparison, distribution, segments, latency, logs, settings.window());
     return new IncidentAgent(
         AgentComponents.standard(
             database,

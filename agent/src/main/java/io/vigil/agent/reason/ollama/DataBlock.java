@@ -1,5 +1,6 @@
 package io.vigil.agent.reason.ollama;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +19,9 @@ final class DataBlock {
   /** The longest text value passed on; findings are sentences, names are short. */
   static final int MAX_VALUE_CHARS = 600;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Duplicate keys are refused: "category" given twice would leave the meaning to the parser. */
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private DataBlock() {}
 

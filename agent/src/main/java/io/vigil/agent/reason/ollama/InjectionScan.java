@@ -1,10 +1,10 @@
 package io.vigil.agent.reason.ollama;
 
 import io.vigil.agent.investigate.Investigation;
+import io.vigil.agent.reason.SuspiciousText;
 import io.vigil.tools.incident.Evidence;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,20 +29,14 @@ public final class InjectionScan {
               + "|\\bassistant\\s*:|\\bsystem\\s*:",
           Pattern.CASE_INSENSITIVE);
 
-  /** Where suspicious text was found, and the text. */
-  public record Suspicion(String where, String text) {
-
-    public Suspicion {
-      Objects.requireNonNull(where, "where");
-      Objects.requireNonNull(text, "text");
-    }
-  }
+  /** Characters kept before the suspicious phrase in an excerpt. */
+  private static final int CONTEXT_CHARS = 20;
 
   private InjectionScan() {}
 
   /** The suspicious texts in {@code investigation} and in {@code gathered}, in order. */
-  public static List<Suspicion> scan(Investigation investigation, List<Evidence> gathered) {
-    List<Suspicion> found = new ArrayList<>();
+  public static List<SuspiciousText> scan(Investigation investigation, List<Evidence> gathered) {
+    List<SuspiciousText> found = new ArrayList<>();
     check("incident title", investigation.incident().title(), found);
     check("trigger detail", investigation.incident().trigger().detail(), found);
     List<Evidence> all = new ArrayList<>(investigation.evidence());
@@ -58,10 +52,12 @@ public final class InjectionScan {
     return List.copyOf(found);
   }
 
-  private static void check(String where, String text, List<Suspicion> found) {
+  private static void check(String where, String text, List<SuspiciousText> found) {
     Matcher matcher = INSTRUCTION.matcher(text);
     if (matcher.find()) {
-      found.add(new Suspicion(where, ReplyParser.excerpt(text)));
+      int from = Math.max(0, matcher.start() - CONTEXT_CHARS);
+      String excerpt = ReplyParser.excerpt(text.substring(from));
+      found.add(new SuspiciousText(where, from > 0 ? "…" + excerpt : excerpt));
     }
   }
 }

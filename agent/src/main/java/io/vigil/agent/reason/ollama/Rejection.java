@@ -24,5 +24,10 @@ public enum Rejection {
    * The evidence carries instruction-like text and the model's ranking departs from the
    * evidence-weighted one.
    */
-  SUSPECTED_INJECTION
+  SUSPECTED_INJECTION,
+  /**
+   * The model blames a version (which would propose a rollback) and the evidence-weighted ranking
+   * does not.
+   */
+  UNCORROBORATED_ROLLBACK
 }

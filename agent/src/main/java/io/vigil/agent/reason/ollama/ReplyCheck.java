@@ -7,6 +7,7 @@ import io.vigil.tools.incident.Hypothesis;
 import io.vigil.tools.incident.ReasonerKind;
 import io.vigil.tools.incident.RootCause;
 import io.vigil.tools.incident.RuledOut;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -25,6 +26,12 @@ final class ReplyCheck {
 
   /** The component a serving fault is blamed on, as the taxonomy names it. */
   static final String SERVING = "serving";
+
+  /** A prior shift of the labels' class balance. */
+  static final String LABELS = "@label";
+
+  /** A shift of the predictions' class balance alone. */
+  static final String PREDICTIONS = "@prediction";
 
   /** Which kinds of evidence can support each category. */
   private static final Map<RootCause, Set<EvidenceKind>> SUPPORT = support();
@@ -110,26 +117,47 @@ final class ReplyCheck {
             + "', which none of the evidence it cites names");
   }
 
+  /**
+   * Whether the evidence names {@code culprit}: as a subject, an argument of its query, or the
+   * prefix of a figure ({@code v2.accuracy}). Concept drift blames the serving version, which any
+   * evidence may name; prior shift blames the labels or the predictions.
+   */
   private boolean named(String culprit, RootCause category, List<Evidence> cited) {
     if (culprit.isEmpty()) {
       return false;
     }
-    if (category == RootCause.INFRASTRUCTURE && culprit.equals(SERVING)) {
-      return true;
-    }
-    if ((category == RootCause.CONCEPT_DRIFT || category == RootCause.PRIOR_SHIFT)
-        && culprit.equals(model)) {
-      return true;
-    }
+    boolean fitting =
+        switch (category) {
+          case INFRASTRUCTURE -> culprit.equals(SERVING);
+          case CONCEPT_DRIFT -> culprit.equals(model) || names(evidence.values()).contains(culprit);
+          case PRIOR_SHIFT ->
+              culprit.equals(model) || culprit.equals(LABELS) || culprit.equals(PREDICTIONS);
+          default -> false;
+        };
+    return fitting || names(cited).contains(culprit);
+  }
+
+  private static Set<String> names(Collection<Evidence> items) {
     Set<String> names = new HashSet<>();
-    for (Evidence item : cited) {
+    for (Evidence item : items) {
       names.add(item.subject());
       for (String value : item.query().arguments().values()) {
         names.add(value);
         names.addAll(List.of(value.split(",")));
       }
+      for (String figure : item.figures().keySet()) {
+        int dot = figure.lastIndexOf('.');
+        if (dot > 0) {
+          names.add(figure.substring(0, dot));
+        }
+      }
     }
-    return names.contains(culprit);
+    return names;
+  }
+
+  /** The kinds of evidence that can support {@code category}. */
+  static Set<EvidenceKind> supportFor(RootCause category) {
+    return Set.copyOf(SUPPORT.get(category));
   }
 
   private static void supported(Hypothesis hypothesis, List<Evidence> cited, String where) {
@@ -166,7 +194,8 @@ final class ReplyCheck {
         EnumSet.of(EvidenceKind.FEATURE_DRIFT, EvidenceKind.DATASET_DRIFT));
     support.put(
         RootCause.CONCEPT_DRIFT,
-        EnumSet.of(EvidenceKind.ACCURACY, EvidenceKind.VERSION_COMPARISON));
+        EnumSet.of(
+            EvidenceKind.ACCURACY, EvidenceKind.VERSION_COMPARISON, EvidenceKind.DATASET_DRIFT));
     support.put(
         RootCause.DATA_QUALITY,
         EnumSet.of(
@@ -176,7 +205,8 @@ final class ReplyCheck {
         EnumSet.of(EvidenceKind.VERSION_COMPARISON, EvidenceKind.DEPLOYMENTS));
     support.put(
         RootCause.INFRASTRUCTURE,
-        EnumSet.of(EvidenceKind.LATENCY_ERRORS, EvidenceKind.LOG_PATTERNS));
+        EnumSet.of(
+            EvidenceKind.LATENCY_ERRORS, EvidenceKind.LOG_PATTERNS, EvidenceKind.CLASS_BALANCE));
     support.put(
         RootCause.PRIOR_SHIFT, EnumSet.of(EvidenceKind.CLASS_BALANCE, EvidenceKind.DATASET_DRIFT));
     support.put(RootCause.SEGMENT_LOCAL, EnumSet.of(EvidenceKind.SEGMENTS));

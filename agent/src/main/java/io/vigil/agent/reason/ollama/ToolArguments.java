@@ -1,5 +1,6 @@
 package io.vigil.agent.reason.ollama;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +17,9 @@ import java.util.TreeSet;
  */
 public final class ToolArguments {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Duplicate keys are refused: "category" given twice would leave the meaning to the parser. */
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private final JsonNode node;
 

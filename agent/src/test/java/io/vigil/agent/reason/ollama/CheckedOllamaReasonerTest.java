@@ -12,6 +12,7 @@ import io.vigil.tools.incident.Hypothesis;
 import io.vigil.tools.incident.ReasonerKind;
 import io.vigil.tools.incident.RootCause;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ class CheckedOllamaReasonerTest {
 
   private final FakeOllama ollama = FakeOllama.start();
   private final Incidents.FixedReasoner deterministic = new Incidents.FixedReasoner();
+  private final List<Duration> pauses = new ArrayList<>();
 
   @AfterEach
   void stop() {
@@ -41,7 +43,10 @@ class CheckedOllamaReasonerTest {
   }
 
   private CheckedReasoner reasoner(OllamaSettings settings, List<DiagnosisTool> tools) {
-    return new CheckedReasoner(new OllamaReasoner(settings, tools), deterministic, 2);
+    return new CheckedReasoner(
+        new OllamaReasoner(settings, tools),
+        deterministic,
+        new RetryPolicy(2, Duration.ofMillis(500), pauses::add));
   }
 
   private CheckedReasoner reasoner() {
@@ -109,6 +114,43 @@ class CheckedOllamaReasonerTest {
   }
 
   @Test
+  void aRollbackTheEvidenceWeightedRankingDoesNotSupport_isRefused() {
+    ollama.answer(rollbackReply());
+
+    Diagnosis diagnosis = reasoner().diagnose(Incidents.covariateDrift());
+
+    assertThat(diagnosis.decidedBy()).isEqualTo(ReasonerKind.DETERMINISTIC);
+    assertThat(diagnosis.top().category()).isEqualTo(RootCause.COVARIATE_DRIFT);
+    assertThat(diagnosis.fallbackReason())
+        .get()
+        .asString()
+        .contains("UNCORROBORATED_ROLLBACK", "BAD_MODEL_VERSION v2", "COVARIATE_DRIFT income");
+  }
+
+  @Test
+  void aRollbackTheEvidenceWeightedRankingAlsoBlames_stands() {
+    ollama.answer(rollbackReply());
+    Incidents.FixedReasoner agreeing =
+        new Incidents.FixedReasoner(RootCause.BAD_MODEL_VERSION, "v2");
+    CheckedReasoner reasoner =
+        new CheckedReasoner(
+            new OllamaReasoner(settings(), List.of()), agreeing, RetryPolicy.once());
+
+    Diagnosis diagnosis = reasoner.diagnose(Incidents.covariateDrift());
+
+    assertThat(diagnosis.decidedBy()).isEqualTo(ReasonerKind.OLLAMA);
+    assertThat(diagnosis.top().explanation()).isEqualTo("v2 is worse than v1 on the same traffic.");
+  }
+
+  private static String rollbackReply() {
+    return """
+        {"hypotheses": [{"category": "BAD_MODEL_VERSION", "culprit": "v2", "confidence": 0.7,
+          "evidence_ids": ["E3"], "explanation": "v2 is worse than v1 on the same traffic."}],
+         "ruled_out": [], "summary": "A bad version."}
+        """;
+  }
+
+  @Test
   void malformedJson_isRefused_andTheDeterministicRankingStands() {
     ollama.answer("{\"hypotheses\": [{\"category\": \"COVARIATE_DRIFT\", \"culprit\": ");
 
@@ -144,6 +186,30 @@ class CheckedOllamaReasonerTest {
 
     assertThat(diagnosis.decidedBy()).isEqualTo(ReasonerKind.OLLAMA);
     assertThat(ollama.requests()).hasSize(2);
+    assertThat(pauses).containsExactly(Duration.ofMillis(500));
+  }
+
+  @Test
+  void aServerThatStaysDown_isAskedAsOftenAsThePolicySays_thenTheDeterministicRankingStands() {
+    ollama.fail(503, "loading model").fail(503, "loading model");
+
+    Diagnosis diagnosis = reasoner().diagnose(Incidents.covariateDrift());
+
+    assertThat(diagnosis.decidedBy()).isEqualTo(ReasonerKind.DETERMINISTIC);
+    assertThat(diagnosis.fallbackReason()).get().asString().contains("unavailable");
+    assertThat(ollama.requests()).hasSize(2);
+  }
+
+  @Test
+  void aCallToAToolThatDoesNotExist_tellsTheModelWhichExist() {
+    ollama.callTool("roll_back", "{\"version\": \"v1\"}").answer(Incidents.goodReply());
+
+    Reasoning reasoning = reasoner().reason(Incidents.covariateDrift());
+
+    assertThat(reasoning.gathered()).isEmpty();
+    JsonNode second = ollama.requests().get(1).path("messages");
+    assertThat(second.get(second.size() - 1).path("content").asText())
+        .contains("there is no tool named 'roll_back'", "detect_data_drift");
   }
 
   @Test
@@ -155,6 +221,7 @@ class CheckedOllamaReasonerTest {
     assertThat(diagnosis.decidedBy()).isEqualTo(ReasonerKind.DETERMINISTIC);
     assertThat(diagnosis.fallbackReason()).get().asString().contains("ModelNotFoundException");
     assertThat(ollama.requests()).hasSize(1);
+    assertThat(pauses).isEmpty();
   }
 
   @Test

@@ -111,15 +111,17 @@ final class Incidents {
    */
   static final class FixedReasoner implements Reasoner {
 
+    private final RootCause category;
     private final String culprit;
     private final AtomicInteger calls = new AtomicInteger();
 
-    FixedReasoner(String culprit) {
+    FixedReasoner(RootCause category, String culprit) {
+      this.category = category;
       this.culprit = culprit;
     }
 
     FixedReasoner() {
-      this("income");
+      this(RootCause.COVARIATE_DRIFT, "income");
     }
 
     @Override
@@ -129,7 +131,7 @@ final class Incidents {
           List.of(
               new Hypothesis(
                   1,
-                  RootCause.COVARIATE_DRIFT,
+                  category,
                   culprit,
                   0.7,
                   List.of("E2", "E1"),

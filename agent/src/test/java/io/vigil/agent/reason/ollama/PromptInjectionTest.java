@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vigil.agent.investigate.Investigation;
+import io.vigil.agent.reason.Reasoning;
+import io.vigil.agent.reason.SuspiciousText;
 import io.vigil.tools.incident.Diagnosis;
 import io.vigil.tools.incident.Evidence;
 import io.vigil.tools.incident.EvidenceKind;
@@ -116,12 +118,16 @@ class PromptInjectionTest {
       Carrier carrier, Obedient obedient) {
     ollama.answer(obedient.reply);
 
-    Diagnosis diagnosis = reasoner().diagnose(carrier.investigation());
+    Reasoning reasoning = reasoner().reason(carrier.investigation());
 
+    Diagnosis diagnosis = reasoning.diagnosis();
     assertThat(diagnosis.decidedBy()).isEqualTo(ReasonerKind.DETERMINISTIC);
     assertThat(diagnosis.top().category()).isEqualTo(RootCause.COVARIATE_DRIFT);
     assertThat(diagnosis.top().culprit()).isEqualTo("income");
     assertThat(diagnosis.fallbackReason()).get().asString().startsWith("LLM answer not used");
+    assertThat(reasoning.suspicious())
+        .singleElement()
+        .satisfies(found -> assertThat(found.excerpt()).contains(Incidents.INJECTED));
   }
 
   @ParameterizedTest
@@ -168,18 +174,21 @@ class PromptInjectionTest {
   void anAnswerThatAgreesWithTheEvidence_stands_despiteTheInjectedText() {
     ollama.answer(Incidents.goodReply());
 
-    Diagnosis diagnosis = reasoner().diagnose(Carrier.FINDING.investigation());
+    Reasoning reasoning = reasoner().reason(Carrier.FINDING.investigation());
 
-    assertThat(diagnosis.decidedBy()).isEqualTo(ReasonerKind.OLLAMA);
-    assertThat(diagnosis.top().culprit()).isEqualTo("income");
+    assertThat(reasoning.diagnosis().decidedBy()).isEqualTo(ReasonerKind.OLLAMA);
+    assertThat(reasoning.diagnosis().top().culprit()).isEqualTo("income");
+    assertThat(reasoning.suspicious())
+        .extracting(SuspiciousText::where)
+        .containsExactly("E4 finding");
   }
 
   @Test
   void injectionScan_namesWhereTheTextSits() {
-    List<InjectionScan.Suspicion> found =
+    List<SuspiciousText> found =
         InjectionScan.scan(Carrier.SEGMENT_VALUE.investigation(), List.of());
 
-    assertThat(found).extracting(InjectionScan.Suspicion::where).containsExactly("E5 subject");
+    assertThat(found).extracting(SuspiciousText::where).containsExactly("E5 subject");
   }
 
   @Test
@@ -190,7 +199,8 @@ class PromptInjectionTest {
   private CheckedReasoner reasoner() {
     OllamaSettings settings =
         OllamaSettings.of(ollama.baseUrl(), "llama3.1:8b").withTimeout(Duration.ofSeconds(20));
-    return new CheckedReasoner(new OllamaReasoner(settings, List.of()), deterministic, 1);
+    return new CheckedReasoner(
+        new OllamaReasoner(settings, List.of()), deterministic, RetryPolicy.once());
   }
 
   /** The data block of the user message: from the block's opening line to its closing line. */

@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vigil.prompts.PromptTemplate;
 import io.vigil.tools.incident.Diagnosis;
+import io.vigil.tools.incident.Evidence;
+import io.vigil.tools.incident.EvidenceKind;
 import io.vigil.tools.incident.ReasonerKind;
 import io.vigil.tools.incident.RootCause;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,6 +61,7 @@ class ReplyCheckTest {
         "no summary | {\"hypotheses\": [], \"ruled_out\": []} | SCHEMA_VIOLATION",
         "extra field | {\"hypotheses\": [], \"ruled_out\": [], \"summary\": \"s\", \"next\": 1} |"
             + " SCHEMA_VIOLATION",
+        "a key twice | {\"summary\": \"s\", \"summary\": \"t\"} | MALFORMED_JSON",
       })
   void aBrokenReply_isRefused(String what, String reply, Rejection rejection) {
     assertThatThrownBy(() -> check(reply))
@@ -100,6 +106,7 @@ class ReplyCheckTest {
       value = {
         "serving for infrastructure | INFRASTRUCTURE | serving | [\"E4\"]",
         "the model for concept drift | CONCEPT_DRIFT | credit | [\"E1\"]",
+        "the serving version for concept drift | CONCEPT_DRIFT | v2 | [\"E1\"]",
         "a version the comparison names | BAD_MODEL_VERSION | v1 | [\"E3\"]",
         "nothing for none | NONE | '' | [\"E4\"]",
         "lower-case category | covariate_drift | income | [\"E2\"]",
@@ -109,6 +116,26 @@ class ReplyCheckTest {
     Diagnosis diagnosis = check(one(category, culprit, "0.6", ids));
 
     assertThat(diagnosis.top().culprit()).isEqualTo(culprit);
+  }
+
+  @Test
+  void thePriorShiftOfTheLabels_isBlamedOnTheLabels() {
+    List<Evidence> evidence = new ArrayList<>(Incidents.covariateDrift().evidence());
+    evidence.add(
+        Incidents.evidence(
+            "E5",
+            EvidenceKind.CLASS_BALANCE,
+            "@label",
+            "the share of class yes rose from 0.10 to 0.25",
+            Map.of("share_before", 0.10, "share_after", 0.25),
+            "get_feature_distribution",
+            Map.of("feature", "@label")));
+
+    Diagnosis diagnosis =
+        new ReplyCheck(evidence, "credit")
+            .check(ReplyParser.parse(one("PRIOR_SHIFT", "@label", "0.7", "[\"E5\"]")));
+
+    assertThat(diagnosis.top().culprit()).isEqualTo("@label");
   }
 
   @Test
@@ -142,11 +169,36 @@ class ReplyCheckTest {
   }
 
   @Test
+  void theSystemPrompt_listsTheEvidenceKindsTheCheckAccepts_forEachCategory() {
+    String system = PromptTemplate.DIAGNOSIS_SYSTEM.render(Map.of("max_tool_calls", "3"));
+
+    for (RootCause category : RootCause.values()) {
+      if (category == RootCause.NONE) {
+        continue;
+      }
+      String line =
+          system
+              .lines()
+              .filter(l -> l.startsWith("- " + category.name() + ":"))
+              .findFirst()
+              .orElseThrow();
+      String listed = line.substring(line.indexOf("Evidence:"));
+      assertThat(ReplyCheck.supportFor(category))
+          .as(category.name())
+          .allMatch(kind -> listed.contains(kind.name()));
+      assertThat(EnumSet.complementOf(EnumSet.copyOf(ReplyCheck.supportFor(category))))
+          .as(category.name())
+          .noneMatch(kind -> listed.matches(".*\\b" + kind.name() + "\\b.*"));
+    }
+  }
+
+  @Test
   void theSystemPrompt_namesEveryCategory_andTheSchemaFields() {
     String system = PromptTemplate.DIAGNOSIS_SYSTEM.render(Map.of("max_tool_calls", "3"));
 
     assertThat(system).contains(Arrays.stream(RootCause.values()).map(Enum::name).toList());
     assertThat(system).contains(ReplyParser.HYPOTHESIS_FIELDS).contains(ReplyParser.ROOT_FIELDS);
     assertThat(system).contains(ReplyParser.RULED_OUT_FIELDS).contains(ReplyCheck.SERVING);
+    assertThat(system).contains(ReplyCheck.LABELS, ReplyCheck.PREDICTIONS);
   }
 }

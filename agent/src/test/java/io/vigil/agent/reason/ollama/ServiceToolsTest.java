@@ -34,16 +34,22 @@ class ServiceToolsTest {
 
   private static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
   private static final Instant DAY_2 = START.plus(Duration.ofDays(1));
-  private static final int DAY_OF_MINUTES = 1_440;
+
+  /** A record every two minutes: a day of traffic in 720 records, enough for every figure here. */
+  private static final Duration SPACING = Duration.ofMinutes(2);
+
+  private static final int DAY_OF_RECORDS = 720;
 
   private static void seed(Database database, TrafficFixture fixture) {
     fixture.classifier("fraud", OptionalDouble.of(0.9), "v1");
-    Traffic day = Traffic.of("fraud", "v1", START, DAY_OF_MINUTES).withAccuracy(0.95);
+    Traffic day =
+        Traffic.of("fraud", "v1", START, DAY_OF_RECORDS).withSpacing(SPACING).withAccuracy(0.95);
     fixture.write(day);
     new BaselineService(database, fixture.registry(), fixture.clock(), fixture.settings())
         .fromWindow("fraud", "v1", new TimeRange(day.start(), day.end()));
     fixture.write(
-        Traffic.of("fraud", "v1", DAY_2, DAY_OF_MINUTES)
+        Traffic.of("fraud", "v1", DAY_2, DAY_OF_RECORDS)
+            .withSpacing(SPACING)
             .withNumeric("amount", 120, 20)
             .withAccuracy(0.75)
             .withSeed(2));
@@ -110,7 +116,7 @@ class ServiceToolsTest {
       assertThat(finding.kind()).isEqualTo(EvidenceKind.ACCURACY);
       assertThat(finding.subject()).isEqualTo("v1");
       assertThat(finding.figures().get("v1.accuracy")).isBetween(0.70, 0.80);
-      assertThat(finding.figures().get("v1.records")).isGreaterThanOrEqualTo(DAY_OF_MINUTES);
+      assertThat(finding.figures().get("v1.records")).isGreaterThanOrEqualTo(DAY_OF_RECORDS);
       assertThat(finding.figures()).containsEntry("slo_target", 0.9);
       assertThat(finding.arguments())
           .containsExactlyInAnyOrderEntriesOf(Map.of("time_window", "24h", "version", "v1"));

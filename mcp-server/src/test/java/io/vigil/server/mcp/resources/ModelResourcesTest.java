@@ -135,7 +135,7 @@ class ModelResourcesTest {
 
     assertThat(((TextResourceContents) read.contents().get(0)).text())
         .contains(opened.id())
-        .contains("on_demand")
+        .contains("ON_DEMAND")
         .doesNotContain("NaN");
     assertThatThrownBy(
             () ->

@@ -268,7 +268,7 @@ class ToolCallsTest {
 
     if (state.equals("DIAGNOSED") || state.equals("AWAITING_APPROVAL")) {
       Map<String, Object> proposal = structured(result);
-      assertThat(proposal.get("status")).isEqualTo("pending_approval");
+      assertThat(proposal.get("status")).isEqualTo("PENDING_APPROVAL");
       assertThat(proposal.get("proposed_by")).isEqualTo("local user");
       assertThat(harness.incidents.executions(id)).isEmpty();
     } else {
