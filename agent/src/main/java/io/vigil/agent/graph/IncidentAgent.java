@@ -7,11 +7,14 @@ import io.vigil.tools.incident.IncidentStore;
 import io.vigil.tools.incident.NotificationEvent;
 import io.vigil.tools.incident.StaleIncidentException;
 import io.vigil.tools.query.TimeRange;
+import io.vigil.tools.store.StoreUnavailableException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the incident graph (see {@link IncidentGraph} for its edges). Every node persists its result
@@ -23,6 +26,8 @@ public final class IncidentAgent {
 
   /** The actor recorded for what the graph does on its own. */
   public static final String ACTOR = "vigil-agent";
+
+  private static final Logger log = LoggerFactory.getLogger(IncidentAgent.class);
 
   private final IncidentStore incidents;
   private final AgentComponents parts;
@@ -59,7 +64,8 @@ public final class IncidentAgent {
 
   /**
    * One round: the monitor checks every model (opening incidents, announced as opened), then every
-   * unfinished incident advances as far as it can.
+   * unfinished incident advances as far as it can; one whose node fails is logged and stays where
+   * it is, for the next round, while the others advance.
    */
   public synchronized AgentRound round() {
     List<MonitorOutcome> checked = parts.monitor().sweep();
@@ -68,9 +74,29 @@ public final class IncidentAgent {
     }
     List<Incident> advanced = new ArrayList<>();
     for (Incident incident : incidents.unfinished()) {
-      advanced.add(advance(incident.id(), GraphProgress.NONE));
+      advanced.add(advanceInRound(incident));
     }
     return new AgentRound(checked, advanced);
+  }
+
+  /**
+   * Advances one incident of a round. A node failing on one incident (a bug, data it cannot handle)
+   * is logged and leaves that incident where it is stored, to be tried again next round, so that it
+   * cannot hold up the incidents after it; a store outage still ends the round.
+   */
+  private Incident advanceInRound(Incident incident) {
+    try {
+      return advance(incident.id(), GraphProgress.NONE);
+    } catch (StoreUnavailableException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      log.error(
+          "incident {} could not advance from {}; it is tried again next round",
+          incident.id(),
+          incidents.require(incident.id()).state(),
+          e);
+      return incidents.require(incident.id());
+    }
   }
 
   /**
