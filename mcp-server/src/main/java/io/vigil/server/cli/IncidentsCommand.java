@@ -91,7 +91,8 @@ final class IncidentsCommand implements Callable<Integer> {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Mixin ServerOptions server;
+    /** Holds the inherited --server and --token, wherever they are written. */
+    @CommandLine.ParentCommand IncidentsCommand parent;
 
     @Parameters(index = "0", paramLabel = "ID", description = "The incident, e.g. inc-4.")
     String id;
@@ -101,7 +102,7 @@ final class IncidentsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      ServerClient client = server.client();
+      ServerClient client = parent.server.client();
       JsonNode report = client.parse(client.get(incidentPath(id)));
       PrintWriter out = spec.commandLine().getOut();
       if (json) {

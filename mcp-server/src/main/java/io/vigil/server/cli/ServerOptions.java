@@ -8,7 +8,9 @@ import picocli.CommandLine.Option;
 
 /**
  * The options of the commands that talk to a running {@code vigil serve}: where it is and the API
- * token to send. A mixin, so every such command takes them in the same words.
+ * token to send. A mixin, so every such command takes them in the same words; subcommands inherit
+ * them, so {@code vigil incidents --token T show ID} and {@code vigil incidents show ID --token T}
+ * both work.
  */
 final class ServerOptions {
 
@@ -18,6 +20,7 @@ final class ServerOptions {
   @Option(
       names = "--server",
       paramLabel = "URL",
+      scope = CommandLine.ScopeType.INHERIT,
       defaultValue = "${env:VIGIL_SERVER:-http://127.0.0.1:8080}",
       description = "The running server (default: VIGIL_SERVER, else ${DEFAULT-VALUE}).")
   String server;
@@ -25,6 +28,7 @@ final class ServerOptions {
   @Option(
       names = "--token",
       paramLabel = "TOKEN",
+      scope = CommandLine.ScopeType.INHERIT,
       defaultValue = "${env:VIGIL_TOKEN}",
       description =
           "The API token to send (default: VIGIL_TOKEN); `vigil token create` makes one. The"

@@ -25,6 +25,8 @@ import io.vigil.tools.incident.RootCause;
 import io.vigil.tools.incident.RuledOut;
 import io.vigil.tools.incident.SignalKind;
 import io.vigil.tools.incident.Trigger;
+import io.vigil.tools.incident.Verification;
+import io.vigil.tools.incident.VerificationOutcome;
 import io.vigil.tools.query.TimeRange;
 import io.vigil.tools.registry.ModelRegistry;
 import io.vigil.tools.registry.ModelTask;
@@ -133,10 +135,19 @@ class IncidentCommandsTest {
   }
 
   @Test
-  void show_json_printsTheServersDocument() throws IOException {
+  void show_json_printsTheServersDocument_withTheServerOptionsBeforeShow() throws IOException {
     Proposal proposal = seedAwaitingApproval();
 
-    Run run = cli("incidents", "show", proposal.incidentId(), "--json", "--token", reader);
+    Run run =
+        vigil(
+            "incidents",
+            "--server",
+            "http://127.0.0.1:" + port,
+            "--token",
+            reader,
+            "show",
+            proposal.incidentId(),
+            "--json");
 
     assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
     JsonNode report = JSON.readTree(run.out());
@@ -164,6 +175,39 @@ class IncidentCommandsTest {
     assertThat(incidents.approvals(proposal.id()).get(0).decidedBy()).startsWith("alice");
     assertThat(registry.snapshot().activeVersion(proposal.action().model()).orElseThrow())
         .isEqualTo("v1");
+  }
+
+  @Test
+  void show_afterApproval_listsTheDecisionTheExecutionAndTheVerification() {
+    Proposal proposal = seedAwaitingApproval();
+    cli("approve", proposal.incidentId(), "--comment", "go", "--token", approver);
+    incidents.recordVerification(
+        new Verification(
+            proposal.incidentId(),
+            START.plus(Duration.ofHours(8)),
+            VerificationOutcome.RECOVERED,
+            0.93,
+            0.85,
+            360,
+            false,
+            "accuracy 0.93 on 360 labelled predictions since the rollback"),
+        Optional.of(IncidentState.RESOLVED));
+
+    Run run = cli("incidents", "show", proposal.incidentId(), "--token", reader);
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+    assertThat(run.out())
+        .contains("RESOLVED")
+        .containsPattern("Proposal " + proposal.id() + " \\((APPROVED|EXECUTED), ")
+        .doesNotContain("decide:")
+        .containsPattern("Decisions:\\R  APPROVED " + proposal.id() + " by alice\\d+ at .*: go")
+        .containsPattern("Executions:\\R  " + proposal.id() + " SUCCEEDED by router at ")
+        .contains(
+            "2026-11-01T08:00:00Z RECOVERED: observed 0.93 vs target 0.85 on 360 samples:"
+                + " accuracy 0.93 on 360 labelled predictions since the rollback")
+        .containsPattern("APPROVED +alice\\d+")
+        .containsPattern("EXECUTED +")
+        .containsPattern("RESOLVED +");
   }
 
   @Test
