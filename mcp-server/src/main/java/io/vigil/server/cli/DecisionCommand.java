@@ -43,8 +43,14 @@ abstract class DecisionCommand implements Callable<Integer> {
   @Option(names = "--comment", paramLabel = "C", description = "Why, recorded with the decision.")
   String comment;
 
+  /** Exit code of {@code approve} when the approved action failed and the incident escalated. */
+  static final int ACTION_FAILED = 1;
+
   /** {@code approve} or {@code reject}: the endpoint, and the verb shown. */
   abstract String verb();
+
+  /** The exit code for the incident's state after the decision. */
+  abstract int exitCode(String stateAfter);
 
   @Override
   public Integer call() {
@@ -85,8 +91,12 @@ abstract class DecisionCommand implements Callable<Integer> {
     body.put("comment", comment == null ? "" : comment);
     JsonNode result = client.parse(client.post(path + "/" + verb(), body));
     outcome(result, out);
+    int code = exitCode(result.at("/incident/incident/state").asText());
+    if (code == ACTION_FAILED) {
+      out.println("the approved action did not succeed; the incident is escalated to people");
+    }
     out.flush();
-    return 0;
+    return code;
   }
 
   private static String chosen(String given, String current) {
@@ -130,7 +140,8 @@ abstract class DecisionCommand implements Callable<Integer> {
       },
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {
-        "0:approved",
+        "0:approved (and, for an action that changes serving, executed)",
+        "1:approved, but the action failed and the incident was escalated",
         "2:bad input, a refusal by the server (its title, reason and detail are printed), or"
             + " the server cannot be reached"
       })
@@ -138,6 +149,11 @@ abstract class DecisionCommand implements Callable<Integer> {
     @Override
     String verb() {
       return "approve";
+    }
+
+    @Override
+    int exitCode(String stateAfter) {
+      return stateAfter.equals("ESCALATED") ? ACTION_FAILED : 0;
     }
   }
 
@@ -159,6 +175,11 @@ abstract class DecisionCommand implements Callable<Integer> {
     @Override
     String verb() {
       return "reject";
+    }
+
+    @Override
+    int exitCode(String stateAfter) {
+      return 0;
     }
   }
 }

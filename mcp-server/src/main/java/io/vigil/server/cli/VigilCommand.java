@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success; for drift, no dataset drift",
-      "1:a finding; for drift, the dataset drifted; for audit verify, the chain is broken",
+      "1:a finding; for drift, the dataset drifted; for audit verify, the chain is broken; for"
+          + " approve, the approved action failed",
       "2:bad input (the message names what was wrong)"
     })
 public final class VigilCommand implements Runnable {

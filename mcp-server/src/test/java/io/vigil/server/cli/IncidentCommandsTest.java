@@ -211,6 +211,20 @@ class IncidentCommandsTest {
   }
 
   @Test
+  void approve_whoseActionFails_printsTheExecutorsReportAndExitsOne() {
+    Proposal proposal = seedAwaitingApproval("unregistered" + MODELS.incrementAndGet());
+
+    Run run = cli("approve", proposal.incidentId(), "--token", approver);
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    assertThat(run.out())
+        .contains(proposal.incidentId() + " is now ESCALATED")
+        .contains(proposal.id() + " FAILED by router")
+        .contains("is not registered")
+        .contains("the approved action did not succeed; the incident is escalated to people");
+  }
+
+  @Test
   void approve_withAReadToken_isRefusedNamingTheRole() {
     Proposal proposal = seedAwaitingApproval();
 
@@ -353,7 +367,11 @@ class IncidentCommandsTest {
 
   /** A fresh model with v1 then v2 deployed, and an incident diagnosed as v2's fault. */
   private Proposal seedAwaitingApproval() {
-    String model = newModel();
+    return seedAwaitingApproval(newModel());
+  }
+
+  /** An incident of {@code model} diagnosed as v2's fault, with a rollback to v1 proposed. */
+  private Proposal seedAwaitingApproval(String model) {
     String id = open(model).id();
     List<Evidence> evidence =
         List.of(
