@@ -56,37 +56,10 @@ abstract class DecisionCommand implements Callable<Integer> {
   public Integer call() {
     ServerClient client = server.client();
     String path = IncidentsCommand.incidentPath(incident);
-    JsonNode report = client.parse(client.get(path));
-    JsonNode proposal = report.path("proposal");
     PrintWriter out = spec.commandLine().getOut();
-    String id = report.at("/incident/id").asText();
-    if (!proposal.isObject()) {
-      throw new BadInputException(
-          id
-              + " has no proposal to "
-              + verb()
-              + "; it is "
-              + report.at("/incident/state").asText()
-              + " (`vigil incidents show "
-              + id
-              + "` shows it)");
-    }
-    out.printf(
-        "%s (%s, %s): %s%n",
-        id,
-        report.at("/incident/model").asText(),
-        report.at("/incident/state").asText(),
-        report.at("/incident/title").asText());
-    IncidentReportText.proposal(proposal, id, out);
-    String decidedOn = chosen(proposalId, proposal.path("id").asText());
-    if (!decidedOn.equals(proposal.path("id").asText())) {
-      out.printf(
-          "deciding on %s as --proposal says, not on the current proposal shown above%n",
-          decidedOn);
-    }
-    out.flush();
+    JsonNode proposal = shown(client.parse(client.get(path)), out);
     ObjectNode body = ServerClient.JSON.createObjectNode();
-    body.put("proposal_id", decidedOn);
+    body.put("proposal_id", chosen(proposalId, proposal.path("id").asText()));
     body.put("action_hash", chosen(actionHash, proposal.path("action_hash").asText()));
     body.put("comment", comment == null ? "" : comment);
     JsonNode result = client.parse(client.post(path + "/" + verb(), body));
@@ -97,6 +70,40 @@ abstract class DecisionCommand implements Callable<Integer> {
     }
     out.flush();
     return code;
+  }
+
+  /**
+   * Prints the incident's current proposal as the approver must read it, and returns it.
+   *
+   * @throws BadInputException if the incident has no proposal
+   */
+  private JsonNode shown(JsonNode report, PrintWriter out) {
+    JsonNode proposal = report.path("proposal");
+    String id = report.at("/incident/id").asText();
+    String state = report.at("/incident/state").asText();
+    if (!proposal.isObject()) {
+      throw new BadInputException(
+          id
+              + " has no proposal to "
+              + verb()
+              + "; it is "
+              + state
+              + " (`vigil incidents show "
+              + id
+              + "` shows it)");
+    }
+    out.printf(
+        "%s (%s, %s): %s%n",
+        id, report.at("/incident/model").asText(), state, report.at("/incident/title").asText());
+    IncidentReportText.proposal(proposal, id, out);
+    String current = proposal.path("id").asText();
+    if (!chosen(proposalId, current).equals(current)) {
+      out.printf(
+          "deciding on %s as --proposal says, not on the current proposal shown above%n",
+          proposalId.strip());
+    }
+    out.flush();
+    return proposal;
   }
 
   private static String chosen(String given, String current) {

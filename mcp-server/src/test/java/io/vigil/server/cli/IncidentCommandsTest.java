@@ -280,6 +280,22 @@ class IncidentCommandsTest {
   }
 
   @Test
+  void approve_withAProposalOfNoSuchId_saysWhichItDecidesOn_andTheServerRefuses() {
+    Proposal proposal = seedAwaitingApproval();
+
+    Run run =
+        cli("approve", proposal.incidentId(), "--proposal", "prop-99999", "--token", approver);
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).contains("deciding on prop-99999 as --proposal says");
+    assertThat(run.err())
+        .contains("HTTP 404")
+        .contains("incident " + proposal.incidentId() + " has no proposal 'prop-99999'");
+    assertThat(incidents.require(proposal.incidentId()).state())
+        .isEqualTo(IncidentState.AWAITING_APPROVAL);
+  }
+
+  @Test
   void approve_withTheExplicitProposalAndHash_isAccepted() {
     Proposal proposal = seedAwaitingApproval();
 
