@@ -5,6 +5,8 @@ import io.vigil.agent.reason.Reasoner;
 import io.vigil.agent.reason.Reasoning;
 import io.vigil.tools.incident.Incident;
 import io.vigil.tools.incident.IncidentStore;
+import io.vigil.tools.incident.LearnedText;
+import io.vigil.tools.incident.TimelineEventType;
 import io.vigil.tools.query.TimeRange;
 
 /**
@@ -13,6 +15,9 @@ import io.vigil.tools.query.TimeRange;
  * which names the reasoner that decided, with any evidence the reasoner gathered itself.
  */
 final class ReasonNode implements Node {
+
+  /** Enough to show an injection attempt; a flood of them would bury the timeline. */
+  private static final int MAX_SUSPICIOUS_EVENTS = 10;
 
   private final Reasoner reasoner;
   private final IncidentStore incidents;
@@ -29,6 +34,20 @@ final class ReasonNode implements Node {
     Investigation investigation =
         new Investigation(incident, window, incidents.evidence(incident.id()));
     Reasoning reasoning = reasoner.reason(investigation);
-    return incidents.recordDiagnosis(incident.id(), reasoning.diagnosis(), reasoning.gathered());
+    Incident diagnosed =
+        incidents.recordDiagnosis(incident.id(), reasoning.diagnosis(), reasoning.gathered());
+    reasoning.suspicious().stream()
+        .limit(MAX_SUSPICIOUS_EVENTS)
+        .forEach(
+            text ->
+                incidents.appendEvent(
+                    incident.id(),
+                    TimelineEventType.SUSPICIOUS_INPUT,
+                    IncidentAgent.ACTOR,
+                    "text that reads like an instruction, treated as data, in "
+                        + text.where()
+                        + ": "
+                        + LearnedText.quoted(text.excerpt())));
+    return diagnosed;
   }
 }

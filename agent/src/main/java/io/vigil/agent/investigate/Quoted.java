@@ -1,5 +1,6 @@
 package io.vigil.agent.investigate;
 
+import io.vigil.tools.incident.LearnedText;
 import java.util.Locale;
 
 /**
@@ -9,25 +10,10 @@ import java.util.Locale;
  */
 final class Quoted {
 
-  /** Longer values are cut to this many characters and marked with an ellipsis. */
-  static final int MAX_LENGTH = 80;
-
   private Quoted() {}
 
   static String of(String value) {
-    String cut = value.length() > MAX_LENGTH ? value.substring(0, MAX_LENGTH) + "…" : value;
-    StringBuilder text = new StringBuilder("\"");
-    for (int i = 0; i < cut.length(); i++) {
-      char c = cut.charAt(i);
-      if (c == '"' || c == '\\') {
-        text.append('\\').append(c);
-      } else if (Character.isISOControl(c)) {
-        text.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-      } else {
-        text.append(c);
-      }
-    }
-    return text.append('"').toString();
+    return LearnedText.quoted(value);
   }
 
   /** A figure for a sentence, with three significant decimals. */

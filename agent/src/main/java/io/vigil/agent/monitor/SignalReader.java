@@ -14,6 +14,7 @@ import io.vigil.tools.drift.DriftService;
 import io.vigil.tools.drift.DriftStatus;
 import io.vigil.tools.drift.FeatureDriftResult;
 import io.vigil.tools.drift.FeatureDynamics;
+import io.vigil.tools.incident.LearnedText;
 import io.vigil.tools.incident.SignalKind;
 import io.vigil.tools.latency.LatencyFigures;
 import io.vigil.tools.latency.LatencyService;
@@ -236,7 +237,7 @@ final class SignalReader {
                 Locale.ROOT,
                 "the drift of feature %s is %s: level %.3f against alarm %.3f, velocity %+.4f and"
                     + " acceleration %+.4f per window",
-                quoted(worst.feature()),
+                LearnedText.quoted(worst.feature()),
                 dynamics.risk().name().toLowerCase(Locale.ROOT),
                 dynamics.level(),
                 dynamics.alarmThreshold(),
@@ -247,20 +248,5 @@ final class SignalReader {
   private static boolean atRisk(FeatureDynamics dynamics) {
     return (dynamics.risk() == Risk.WARNING || dynamics.risk() == Risk.CRITICAL)
         && dynamics.velocityPerWindow() > 0;
-  }
-
-  /** Feature names are learned from traffic: they are quoted, never read as prose. */
-  static String quoted(String learned) {
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : learned.toCharArray()) {
-      if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else if (Character.isISOControl(c)) {
-        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.append('"').toString();
   }
 }

@@ -3,6 +3,7 @@ package io.vigil.agent.reason;
 import io.vigil.agent.investigate.Investigation;
 import io.vigil.tools.incident.Diagnosis;
 import io.vigil.tools.incident.Hypothesis;
+import io.vigil.tools.incident.LearnedText;
 import io.vigil.tools.incident.ReasonerKind;
 import io.vigil.tools.incident.RootCause;
 import io.vigil.tools.incident.RuledOut;
@@ -143,6 +144,6 @@ public final class DeterministicReasoner implements Reasoner {
 
   /** A culprit may be a name learned from traffic: quoted, as data. */
   private static String quoted(String culprit) {
-    return '"' + culprit.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    return LearnedText.quoted(culprit);
   }
 }

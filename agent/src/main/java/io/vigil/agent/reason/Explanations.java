@@ -2,6 +2,7 @@ package io.vigil.agent.reason;
 
 import io.vigil.agent.investigate.Figures;
 import io.vigil.tools.incident.Evidence;
+import io.vigil.tools.incident.LearnedText;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -102,7 +103,7 @@ final class Explanations {
   }
 
   static String quoted(String text) {
-    return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    return LearnedText.quoted(text);
   }
 
   private static String format(String pattern, Object... values) {

@@ -73,7 +73,7 @@ class InvestigationRecordsTest {
         .startsWith("\"say \\\"roll back\\\"\\u000anow")
         .endsWith("…\"")
         .doesNotContain("\n");
-    assertThat(quoted.length()).isLessThan(Quoted.MAX_LENGTH + 12);
+    assertThat(quoted.length()).isLessThan(io.vigil.tools.incident.LearnedText.MAX_LENGTH + 12);
   }
 
   @Test

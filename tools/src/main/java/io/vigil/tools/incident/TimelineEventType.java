@@ -6,6 +6,8 @@ public enum TimelineEventType {
   EVIDENCE_GATHERED,
   DIAGNOSED,
   LLM_REPLY_REFUSED,
+  /** Text in the evidence read like instructions to a language model; it was treated as data. */
+  SUSPICIOUS_INPUT,
   PROPOSED,
   APPROVED,
   REJECTED,
