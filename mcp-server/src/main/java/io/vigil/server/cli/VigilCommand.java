@@ -16,12 +16,17 @@ import picocli.CommandLine.Command;
       BaselineCommand.class,
       McpCommand.class,
       TokenCommand.class,
+      IncidentsCommand.class,
+      DecisionCommand.Approve.class,
+      DecisionCommand.Reject.class,
+      AuditCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success; for drift, no dataset drift",
-      "1:a finding; for drift, the dataset drifted",
+      "1:a finding; for drift, the dataset drifted; for audit verify, the chain is broken; for"
+          + " approve, the approved action failed",
       "2:bad input (the message names what was wrong)"
     })
 public final class VigilCommand implements Runnable {
