@@ -36,6 +36,17 @@ final class ReasonNode implements Node {
     Reasoning reasoning = reasoner.reason(investigation);
     Incident diagnosed =
         incidents.recordDiagnosis(incident.id(), reasoning.diagnosis(), reasoning.gathered());
+    reasoning
+        .diagnosis()
+        .fallbackReason()
+        .ifPresent(
+            why ->
+                incidents.appendEvent(
+                    incident.id(),
+                    TimelineEventType.LLM_REPLY_REFUSED,
+                    IncidentAgent.ACTOR,
+                    "the LLM's diagnosis was refused and the deterministic ranking stands: "
+                        + why));
     reasoning.suspicious().stream()
         .limit(MAX_SUSPICIOUS_EVENTS)
         .forEach(
