@@ -9,37 +9,19 @@ import io.vigil.server.cli.DriftCommandTest.Run;
 import io.vigil.server.security.ApiTokens;
 import io.vigil.server.serve.VigilApplication;
 import io.vigil.tools.access.Role;
-import io.vigil.tools.incident.ActionType;
-import io.vigil.tools.incident.Diagnosis;
-import io.vigil.tools.incident.Evidence;
-import io.vigil.tools.incident.EvidenceKind;
-import io.vigil.tools.incident.EvidenceQuery;
-import io.vigil.tools.incident.Hypothesis;
 import io.vigil.tools.incident.Incident;
 import io.vigil.tools.incident.IncidentState;
 import io.vigil.tools.incident.IncidentStore;
 import io.vigil.tools.incident.Proposal;
-import io.vigil.tools.incident.ReasonerKind;
-import io.vigil.tools.incident.RemediationAction;
-import io.vigil.tools.incident.RootCause;
-import io.vigil.tools.incident.RuledOut;
-import io.vigil.tools.incident.SignalKind;
-import io.vigil.tools.incident.Trigger;
 import io.vigil.tools.incident.Verification;
 import io.vigil.tools.incident.VerificationOutcome;
-import io.vigil.tools.query.TimeRange;
 import io.vigil.tools.registry.ModelRegistry;
-import io.vigil.tools.registry.ModelTask;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,9 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {"vigil.agent.enabled=false"})
 class IncidentCommandsTest {
 
-  private static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
-  private static final TimeRange WINDOW = new TimeRange(START, START.plus(Duration.ofHours(6)));
-  private static final AtomicInteger MODELS = new AtomicInteger();
+  private static final AtomicInteger TOKENS = new AtomicInteger();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path dataDir;
@@ -77,20 +57,22 @@ class IncidentCommandsTest {
   @Autowired IncidentStore incidents;
   @Autowired ModelRegistry registry;
 
+  private IncidentSeeds seeds;
   private String reader;
   private String approver;
 
   @BeforeEach
-  void tokens() {
-    int n = MODELS.incrementAndGet();
+  void tokensAndSeeds() {
+    seeds = new IncidentSeeds(incidents, registry);
+    int n = TOKENS.incrementAndGet();
     reader = tokens.create(Role.READ, Optional.of("reader" + n)).secret();
     approver = tokens.create(Role.APPROVE, Optional.of("alice" + n)).secret();
   }
 
   @Test
   void incidents_listsThemInATable_filteredByModelAndState() {
-    Proposal first = seedAwaitingApproval();
-    Proposal second = seedAwaitingApproval();
+    Proposal first = seeds.awaitingApproval();
+    Proposal second = seeds.awaitingApproval();
     String model = incidents.require(second.incidentId()).model();
 
     Run all = cli("incidents", "--token", reader);
@@ -110,7 +92,7 @@ class IncidentCommandsTest {
 
   @Test
   void show_printsTheDiagnosisTheProposalWithItsHashAndTheTimeline() {
-    Proposal proposal = seedAwaitingApproval();
+    Proposal proposal = seeds.awaitingApproval();
 
     Run run = cli("incidents", "show", proposal.incidentId(), "--token", reader);
 
@@ -136,7 +118,7 @@ class IncidentCommandsTest {
 
   @Test
   void show_json_printsTheServersDocument_withTheServerOptionsBeforeShow() throws IOException {
-    Proposal proposal = seedAwaitingApproval();
+    Proposal proposal = seeds.awaitingApproval();
 
     Run run =
         vigil(
@@ -158,7 +140,7 @@ class IncidentCommandsTest {
 
   @Test
   void approve_byAnApprover_showsTheProposal_executesTheRollback_andTheIncidentMovesOn() {
-    Proposal proposal = seedAwaitingApproval();
+    Proposal proposal = seeds.awaitingApproval();
 
     Run run =
         cli("approve", proposal.incidentId(), "--comment", "v2 is broken", "--token", approver);
@@ -179,12 +161,12 @@ class IncidentCommandsTest {
 
   @Test
   void show_afterApproval_listsTheDecisionTheExecutionAndTheVerification() {
-    Proposal proposal = seedAwaitingApproval();
+    Proposal proposal = seeds.awaitingApproval();
     cli("approve", proposal.incidentId(), "--comment", "go", "--token", approver);
     incidents.recordVerification(
         new Verification(
             proposal.incidentId(),
-            START.plus(Duration.ofHours(8)),
+            IncidentSeeds.START.plus(Duration.ofHours(8)),
             VerificationOutcome.RECOVERED,
             0.93,
             0.85,
@@ -212,7 +194,7 @@ class IncidentCommandsTest {
 
   @Test
   void approve_whoseActionFails_printsTheExecutorsReportAndExitsOne() {
-    Proposal proposal = seedAwaitingApproval("unregistered" + MODELS.incrementAndGet());
+    Proposal proposal = seeds.awaitingApproval(IncidentSeeds.uniqueName("unregistered"));
 
     Run run = cli("approve", proposal.incidentId(), "--token", approver);
 
@@ -226,7 +208,7 @@ class IncidentCommandsTest {
 
   @Test
   void approve_withAReadToken_isRefusedNamingTheRole() {
-    Proposal proposal = seedAwaitingApproval();
+    Proposal proposal = seeds.awaitingApproval();
 
     Run run = cli("approve", proposal.incidentId(), "--token", reader);
 
@@ -241,7 +223,7 @@ class IncidentCommandsTest {
 
   @Test
   void reject_escalatesTheIncident() {
-    Proposal proposal = seedAwaitingApproval();
+    Proposal proposal = seeds.awaitingApproval();
 
     Run run = cli("reject", proposal.incidentId(), "--comment", "not now", "--token", approver);
 
@@ -255,7 +237,7 @@ class IncidentCommandsTest {
 
   @Test
   void approve_withAHashOtherThanTheProposals_isRefusedWithTheServersReason() {
-    Proposal proposal = seedAwaitingApproval();
+    Proposal proposal = seeds.awaitingApproval();
     String wrong = "0".repeat(64);
 
     Run run =
@@ -281,7 +263,7 @@ class IncidentCommandsTest {
 
   @Test
   void approve_withAProposalOfNoSuchId_saysWhichItDecidesOn_andTheServerRefuses() {
-    Proposal proposal = seedAwaitingApproval();
+    Proposal proposal = seeds.awaitingApproval();
 
     Run run =
         cli("approve", proposal.incidentId(), "--proposal", "prop-99999", "--token", approver);
@@ -297,7 +279,7 @@ class IncidentCommandsTest {
 
   @Test
   void approve_withTheExplicitProposalAndHash_isAccepted() {
-    Proposal proposal = seedAwaitingApproval();
+    Proposal proposal = seeds.awaitingApproval();
 
     Run run =
         cli(
@@ -316,7 +298,7 @@ class IncidentCommandsTest {
 
   @Test
   void approve_anIncidentWithoutAProposal_saysSoAndSendsNothing() {
-    Incident incident = open(newModel());
+    Incident incident = seeds.open(seeds.newModel());
 
     Run run = cli("approve", incident.id(), "--token", approver);
 
@@ -379,73 +361,5 @@ class IncidentCommandsTest {
     withServer[args.length] = "--server";
     withServer[args.length + 1] = "http://127.0.0.1:" + port;
     return vigil(withServer);
-  }
-
-  /** A fresh model with v1 then v2 deployed, and an incident diagnosed as v2's fault. */
-  private Proposal seedAwaitingApproval() {
-    return seedAwaitingApproval(newModel());
-  }
-
-  /** An incident of {@code model} diagnosed as v2's fault, with a rollback to v1 proposed. */
-  private Proposal seedAwaitingApproval(String model) {
-    String id = open(model).id();
-    List<Evidence> evidence =
-        List.of(
-            new Evidence(
-                "E1",
-                EvidenceKind.ACCURACY,
-                "v2",
-                "accuracy fell to 0.61 after v2 went live",
-                Map.of("accuracy", 0.61, "labelled", 720.0),
-                new EvidenceQuery("get_model_accuracy", Map.of("model", model))),
-            new Evidence(
-                "E2",
-                EvidenceKind.FEATURE_DRIFT,
-                "amount",
-                "no feature drifted",
-                Map.of("psi", 0.01),
-                new EvidenceQuery("detect_data_drift", Map.of("model", model))));
-    incidents.recordEvidence(id, WINDOW, evidence);
-    incidents.recordDiagnosis(
-        id,
-        new Diagnosis(
-            List.of(
-                new Hypothesis(
-                    1,
-                    RootCause.BAD_MODEL_VERSION,
-                    "v2",
-                    0.82,
-                    List.of("E1", "E2"),
-                    "accuracy fell when v2 went live and no input changed"),
-                new Hypothesis(
-                    2, RootCause.COVARIATE_DRIFT, "amount", 0.1, List.of("E2"), "inputs steady")),
-            List.of(new RuledOut(RootCause.DATA_QUALITY, "no missing values", List.of("E2"))),
-            ReasonerKind.DETERMINISTIC,
-            Optional.empty(),
-            "v2 is the likely cause"));
-    return incidents.recordProposal(
-        id,
-        IncidentState.DIAGNOSED,
-        new RemediationAction(ActionType.ROLLBACK, model, Map.of("version", "v1")),
-        "v2 lost 24 points of accuracy; v1 held 0.93",
-        IncidentStore.AGENT,
-        Duration.ofDays(1));
-  }
-
-  private Incident open(String model) {
-    Trigger trigger =
-        new Trigger(
-            SignalKind.ACCURACY_SLO, WINDOW, 0.61, 0.85, "accuracy 0.61 below the 0.85 target");
-    return incidents.open(model, trigger, "accuracy 0.61 below the 0.85 target", "vigil-agent");
-  }
-
-  private String newModel() {
-    String model = "model" + MODELS.incrementAndGet();
-    registry.createModel(model, ModelTask.CLASSIFICATION, "", Map.of(), OptionalDouble.of(0.85));
-    registry.addVersion(model, "v1", Map.of());
-    registry.addVersion(model, "v2", Map.of());
-    registry.deploy(model, Map.of("v1", 1.0), START, "ci", "");
-    registry.deploy(model, Map.of("v2", 1.0), START.plus(Duration.ofHours(3)), "ci", "");
-    return model;
   }
 }
