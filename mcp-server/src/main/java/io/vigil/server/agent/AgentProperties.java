@@ -17,12 +17,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The incident agent's configuration, under {@code vigil.agent}. Each part checks its values when
- * bound, so a bad setting stops the server at startup with a message naming the property.
+ * The incident agent's configuration, under {@code vigil.agent}. The agent's beans build every part
+ * at startup, so a bad setting stops the server with a message naming the property.
  *
  * @param enabled whether the agent runs on a schedule ({@code vigil.agent.enabled}, default true);
  *     incidents can still be read, diagnosed on demand and decided on when it does not
@@ -84,11 +85,11 @@ public record AgentProperties(
       @DefaultValue("0.05") double errorRateFloor,
       @DefaultValue("3.0") double errorRateRatio) {
 
-    public Monitor {
-      bound(
+    MonitorPolicy policy() {
+      return bound(
           "vigil.agent.monitor",
           () ->
-              policyOf(
+              new MonitorPolicy(
                   lookback,
                   cooldown,
                   minimumLabeled,
@@ -96,35 +97,6 @@ public record AgentProperties(
                   latencyRatio,
                   errorRateFloor,
                   errorRateRatio));
-    }
-
-    MonitorPolicy policy() {
-      return policyOf(
-          lookback,
-          cooldown,
-          minimumLabeled,
-          minimumRecords,
-          latencyRatio,
-          errorRateFloor,
-          errorRateRatio);
-    }
-
-    private static MonitorPolicy policyOf(
-        Duration lookback,
-        Duration cooldown,
-        long minimumLabeled,
-        long minimumRecords,
-        double latencyRatio,
-        double errorRateFloor,
-        double errorRateRatio) {
-      return new MonitorPolicy(
-          lookback,
-          cooldown,
-          minimumLabeled,
-          minimumRecords,
-          latencyRatio,
-          errorRateFloor,
-          errorRateRatio);
     }
   }
 
@@ -146,26 +118,17 @@ public record AgentProperties(
       @DefaultValue("3") int actionsBeforeReview,
       @DefaultValue("7d") Duration flipFlopWindow) {
 
-    public Remediation {
-      Duration proposal = proposalValidity;
-      Duration approval = approvalValidity;
-      Duration cooldown = actionCooldown;
-      Duration flipFlop = flipFlopWindow;
-      double confidence = minimumConfidence;
-      int actions = actionsBeforeReview;
-      bound(
-          "vigil.agent.remediation",
-          () -> new RemediationPolicy(confidence, proposal, approval, cooldown, actions, flipFlop));
-    }
-
     RemediationPolicy policy() {
-      return new RemediationPolicy(
-          minimumConfidence,
-          proposalValidity,
-          approvalValidity,
-          actionCooldown,
-          actionsBeforeReview,
-          flipFlopWindow);
+      return bound(
+          "vigil.agent.remediation",
+          () ->
+              new RemediationPolicy(
+                  minimumConfidence,
+                  proposalValidity,
+                  approvalValidity,
+                  actionCooldown,
+                  actionsBeforeReview,
+                  flipFlopWindow));
     }
   }
 
@@ -186,23 +149,19 @@ public record AgentProperties(
 
     public Ollama {
       baseUrl = baseUrl == null ? "" : baseUrl.strip();
-      String url = baseUrl;
-      if (!url.isEmpty()) {
-        bound("vigil.agent.ollama", () -> settingsOf(url, model, timeout, maxToolCalls));
-      }
     }
 
     Optional<OllamaSettings> settings() {
-      return baseUrl.isEmpty()
-          ? Optional.empty()
-          : Optional.of(settingsOf(baseUrl, model, timeout, maxToolCalls));
-    }
-
-    private static OllamaSettings settingsOf(
-        String baseUrl, String model, Duration timeout, int maxToolCalls) {
-      return OllamaSettings.of(URI.create(baseUrl), model)
-          .withTimeout(timeout)
-          .withMaxToolCalls(maxToolCalls);
+      if (baseUrl.isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          bound(
+              "vigil.agent.ollama",
+              () ->
+                  OllamaSettings.of(URI.create(baseUrl), model)
+                      .withTimeout(timeout)
+                      .withMaxToolCalls(maxToolCalls)));
     }
   }
 
@@ -218,23 +177,17 @@ public record AgentProperties(
 
     public Webhook {
       actions = actions == null ? Set.of() : Set.copyOf(actions);
-      String n = name;
-      String u = url;
-      String s = secret;
-      Set<ActionType> a = actions;
-      bound("vigil.agent.webhooks", () -> settingsOf(n, u, s, a));
     }
 
     WebhookExecutorSettings settings() {
-      return settingsOf(name, url, secret, actions);
-    }
-
-    private static WebhookExecutorSettings settingsOf(
-        String name, String url, String secret, Set<ActionType> actions) {
-      Objects.requireNonNull(name, "name");
-      Objects.requireNonNull(url, "url");
-      Objects.requireNonNull(secret, "secret");
-      return new WebhookExecutorSettings(name, URI.create(url), secret, actions);
+      return bound(
+          "vigil.agent.webhooks",
+          () ->
+              new WebhookExecutorSettings(
+                  Objects.requireNonNull(name, "name"),
+                  URI.create(Objects.requireNonNull(url, "url")),
+                  Objects.requireNonNull(secret, "secret"),
+                  actions));
     }
 
     @Override
@@ -285,24 +238,13 @@ public record AgentProperties(
           events == null || events.isEmpty()
               ? EnumSet.allOf(NotificationEvent.class)
               : EnumSet.copyOf(events);
-      String n = name;
-      NotificationFormat f = format;
-      String u = url;
-      String s = secret;
-      Set<NotificationEvent> e = events;
-      bound("vigil.agent.notifications.channels", () -> channelOf(n, f, u, s, e));
     }
 
     NotificationChannel channel() {
-      return channelOf(name, format, url, secret, events);
+      return bound("vigil.agent.notifications.channels", this::build);
     }
 
-    private static NotificationChannel channelOf(
-        String name,
-        NotificationFormat format,
-        String url,
-        String secret,
-        Set<NotificationEvent> events) {
+    private NotificationChannel build() {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(format, "format");
       NotificationChannel channel =
@@ -333,10 +275,10 @@ public record AgentProperties(
     }
   }
 
-  /** Builds the value once at binding so that a bad setting fails startup naming the property. */
-  private static void bound(String property, Runnable build) {
+  /** Builds a part, naming the property when its values are refused. */
+  private static <T> T bound(String property, Supplier<T> build) {
     try {
-      build.run();
+      return build.get();
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(property + ": " + e.getMessage(), e);
     }

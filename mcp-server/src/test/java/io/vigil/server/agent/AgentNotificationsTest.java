@@ -1,6 +1,7 @@
 package io.vigil.server.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import io.vigil.agent.execute.RetryPolicy;
@@ -109,6 +110,24 @@ class AgentNotificationsTest {
     } finally {
       receiver.stop(0);
     }
+  }
+
+  @Test
+  void badSettings_areRefusedNamingTheProperty() {
+    AgentProperties properties =
+        bind(
+            Map.of(
+                "vigil.agent.notifications.channels[0].name", "team-slack",
+                "vigil.agent.notifications.channels[0].format", "slack",
+                "vigil.agent.notifications.channels[0].url", "ftp://example.com/hook",
+                "vigil.agent.remediation.actions-before-review", "0"));
+
+    assertThatThrownBy(() -> properties.notifications().channels().get(0).channel())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("vigil.agent.notifications.channels: ");
+    assertThatThrownBy(properties::policies)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("vigil.agent.remediation: ");
   }
 
   private static AgentProperties bind(Map<String, String> settings) {
