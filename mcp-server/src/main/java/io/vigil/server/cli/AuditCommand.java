@@ -4,14 +4,11 @@ import io.vigil.tools.audit.AuditBreak;
 import io.vigil.tools.audit.AuditEntry;
 import io.vigil.tools.audit.AuditLog;
 import io.vigil.tools.audit.AuditVerification;
-import io.vigil.tools.store.Database;
-import io.vigil.tools.store.StoreUnavailableException;
 import java.io.PrintWriter;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,37 +48,11 @@ final class AuditCommand implements Runnable {
   }
 
   /** The store options both audit commands take. */
-  abstract static class StoreCommand implements Callable<Integer> {
-
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-    @CommandLine.ArgGroup(exclusive = true)
-    IngestCommand.StoreOptions store = new IngestCommand.StoreOptions();
-
-    @Option(
-        names = "--store-username",
-        paramLabel = "USER",
-        defaultValue = "${env:VIGIL_STORE_USERNAME}",
-        description = "The store's user, with --store-url (default: VIGIL_STORE_USERNAME).")
-    String storeUsername;
+  abstract static class StoreCommand extends DirectStoreCommand {
 
     /** Runs {@code action} over the store's audit log, translating store failures. */
     <T> T withAuditLog(Function<AuditLog, T> action) {
-      try (Database database = Database.open(store.settings(spec, storeUsername))) {
-        return action.apply(new AuditLog(database, InstantSource.system()));
-      } catch (StoreUnavailableException e) {
-        String cause = e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")";
-        String hint =
-            store.storeUrl == null
-                ? "; if `vigil serve` runs on this data directory, it holds the store: stop it"
-                    + " first"
-                : "";
-        throw new BadInputException(e.getMessage() + cause + hint, e);
-      }
-    }
-
-    PrintWriter out() {
-      return spec.commandLine().getOut();
+      return withStore(database -> action.apply(new AuditLog(database, InstantSource.system())));
     }
   }
 

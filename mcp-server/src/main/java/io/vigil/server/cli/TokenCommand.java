@@ -6,14 +6,11 @@ import io.vigil.tools.access.ApiToken;
 import io.vigil.tools.access.ApiTokenStore;
 import io.vigil.tools.access.Role;
 import io.vigil.tools.registry.ConflictException;
-import io.vigil.tools.store.Database;
-import io.vigil.tools.store.StoreUnavailableException;
 import java.io.PrintWriter;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,37 +47,13 @@ final class TokenCommand implements Runnable {
   }
 
   /** The store options every token command takes. */
-  abstract static class StoreCommand implements Callable<Integer> {
-
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-    @CommandLine.ArgGroup(exclusive = true)
-    IngestCommand.StoreOptions store = new IngestCommand.StoreOptions();
-
-    @Option(
-        names = "--store-username",
-        paramLabel = "USER",
-        defaultValue = "${env:VIGIL_STORE_USERNAME}",
-        description = "The store's user, with --store-url (default: VIGIL_STORE_USERNAME).")
-    String storeUsername;
+  abstract static class StoreCommand extends DirectStoreCommand {
 
     /** Runs {@code action} over the tokens in the store, translating store failures. */
     <T> T withTokens(Function<ApiTokens, T> action) {
-      try (Database database = Database.open(store.settings(spec, storeUsername))) {
-        return action.apply(new ApiTokens(new ApiTokenStore(database, InstantSource.system())));
-      } catch (StoreUnavailableException e) {
-        String cause = e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")";
-        String hint =
-            store.storeUrl == null
-                ? "; if `vigil serve` runs on this data directory, it holds the store: stop it"
-                    + " first"
-                : "";
-        throw new BadInputException(e.getMessage() + cause + hint, e);
-      }
-    }
-
-    PrintWriter out() {
-      return spec.commandLine().getOut();
+      return withStore(
+          database ->
+              action.apply(new ApiTokens(new ApiTokenStore(database, InstantSource.system()))));
     }
 
     PrintWriter err() {
