@@ -18,6 +18,8 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The graph's first node: evaluates every model's signals (accuracy against its SLO, realized or
@@ -26,6 +28,8 @@ import java.util.Optional;
  * model already has an incident open or one closed within the cooldown.
  */
 public final class Monitor {
+
+  private static final Logger log = LoggerFactory.getLogger(Monitor.class);
 
   /** The actor recorded for incidents the monitor opens. */
   public static final String ACTOR = "vigil-monitor";
@@ -54,11 +58,24 @@ public final class Monitor {
     this.clock = clock;
   }
 
-  /** Checks every registered model once. */
+  /**
+   * Checks every registered model once. A model whose signals cannot be read (a query a service
+   * refuses) is reported in its outcome and does not stop the others; a store that cannot be read
+   * stops the sweep.
+   *
+   * @throws io.vigil.tools.store.StoreUnavailableException if the store cannot be read
+   */
   public List<MonitorOutcome> sweep() {
     List<MonitorOutcome> outcomes = new ArrayList<>();
     for (Model model : registry.snapshot().models()) {
-      outcomes.add(check(model));
+      try {
+        outcomes.add(check(model));
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        log.warn("monitor: cannot check {}: {}", model.name(), e.getMessage());
+        outcomes.add(
+            new MonitorOutcome(
+                model.name(), List.of(), Optional.empty(), "cannot check: " + e.getMessage()));
+      }
     }
     return outcomes;
   }
