@@ -8,6 +8,7 @@ import io.vigil.tools.incident.Approval;
 import io.vigil.tools.incident.Decision;
 import io.vigil.tools.incident.Execution;
 import io.vigil.tools.incident.ExecutionRefusedException;
+import io.vigil.tools.incident.ExecutionStatus;
 import io.vigil.tools.incident.Incident;
 import io.vigil.tools.incident.IncidentState;
 import io.vigil.tools.incident.IncidentStore;
@@ -23,7 +24,8 @@ import java.util.Optional;
  * rejection, of this proposal, for the action it holds now, not expired — or nothing runs and the
  * incident goes to a person. The execution is recorded as started, under its idempotency key,
  * before the executor is called; after a crash the same key is passed again, so the action is never
- * carried out twice.
+ * carried out twice — while the approval still holds. A started execution found after the approval
+ * lapsed is not resumed: it is closed as failed, naming its key, and a person decides.
  */
 final class ExecuteNode implements Node {
 
@@ -52,11 +54,14 @@ final class ExecuteNode implements Node {
     Proposal proposal = current.get();
     Optional<Approval> approval = latestApproval(proposal);
     Optional<Execution> started = incidents.execution(Execution.keyFor(proposal));
-    if (started.isEmpty()) {
-      Optional<String> refusal = refusal(proposal, approval);
-      if (refusal.isPresent()) {
-        return escalate(incident, "nothing was executed: " + refusal.get());
-      }
+    Optional<String> refusal = refusal(proposal, approval);
+    if (started.isEmpty() && refusal.isPresent()) {
+      return escalate(incident, "nothing was executed: " + refusal.get());
+    }
+    if (started.isPresent() && refusal.isPresent()) {
+      // Interrupted after it was recorded as started: resuming is safe while the approval holds
+      // (the executors are idempotent by key); once it lapsed, a person decides, not a restart.
+      return interrupted(incident, started.get(), refusal.get());
     }
     Optional<RemediationExecutor> executor = executors.find(proposal.action().type());
     if (executor.isEmpty()) {
@@ -86,6 +91,23 @@ final class ExecuteNode implements Node {
       notifications.announce(NotificationEvent.ESCALATED, after);
     }
     return after;
+  }
+
+  private Incident interrupted(Incident incident, Execution execution, String refusal) {
+    incidents.finishExecution(
+        execution.idempotencyKey(),
+        ExecutionStatus.FAILED,
+        "interrupted before its outcome was recorded, and not resumed: "
+            + refusal
+            + "; check "
+            + execution.executor()
+            + " for idempotency key "
+            + execution.idempotencyKey()
+            + " before deciding again",
+        IncidentState.ESCALATED);
+    Incident escalated = incidents.require(incident.id());
+    notifications.announce(NotificationEvent.ESCALATED, escalated);
+    return escalated;
   }
 
   private Optional<Approval> latestApproval(Proposal proposal) {

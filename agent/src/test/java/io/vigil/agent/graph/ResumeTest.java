@@ -16,6 +16,7 @@ import io.vigil.tools.incident.TimelineEvent;
 import io.vigil.tools.incident.TimelineEventType;
 import io.vigil.tools.store.Database;
 import io.vigil.tools.testing.TrafficFixture;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -142,6 +143,34 @@ class ResumeTest {
       after.agent.round();
 
       verifyAndCheckOnce(after, id);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.vigil.tools.testing.TestStores#both")
+  void crashAfterExecutionStarted_restartAfterTheApprovalLapsed_executesNothingAndEscalates(
+      String store, Supplier<Database> open) {
+    try (Database database = open.get();
+        TrafficFixture traffic = TrafficFixture.open(database)) {
+      BadRelease.seed(traffic);
+      AgentFixture before = crashingRouter(database, traffic, SimulatedCrash.When.BEFORE_EXECUTING);
+      String id = crashInExecution(before);
+      traffic.setClock(traffic.clock().instant().plus(Duration.ofHours(2)));
+
+      AgentFixture after = before.restarted();
+      after.agent.round();
+
+      assertThat(after.incidents.require(id).state()).isEqualTo(IncidentState.ESCALATED);
+      assertThat(BadRelease.keyedDeployments(database, traffic)).isEmpty();
+      assertThat(after.incidents.executions(id))
+          .singleElement()
+          .satisfies(
+              execution -> {
+                assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+                assertThat(execution.detail())
+                    .contains("lapsed")
+                    .contains(execution.idempotencyKey());
+              });
     }
   }
 
