@@ -1,13 +1,16 @@
 package io.vigil.agent.graph;
 
 import io.vigil.agent.investigate.Investigation;
+import io.vigil.agent.reason.InjectionScan;
 import io.vigil.agent.reason.Reasoner;
 import io.vigil.agent.reason.Reasoning;
+import io.vigil.agent.reason.SuspiciousText;
 import io.vigil.tools.incident.Incident;
 import io.vigil.tools.incident.IncidentStore;
 import io.vigil.tools.incident.LearnedText;
 import io.vigil.tools.incident.TimelineEventType;
 import io.vigil.tools.query.TimeRange;
+import java.util.List;
 
 /**
  * INVESTIGATING → DIAGNOSED: ranks the hypotheses over the stored evidence (so a restart between
@@ -47,7 +50,11 @@ final class ReasonNode implements Node {
                     IncidentAgent.ACTOR,
                     "the LLM's diagnosis was refused and the deterministic ranking stands: "
                         + why));
-    reasoning.suspicious().stream()
+    List<SuspiciousText> suspicious =
+        reasoning.suspicious().isEmpty()
+            ? InjectionScan.scan(investigation, reasoning.gathered())
+            : reasoning.suspicious();
+    suspicious.stream()
         .limit(MAX_SUSPICIOUS_EVENTS)
         .forEach(
             text ->

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
  * Text in the traffic is data, never instructions: the bad release is run twice on fresh stores,
  * once with a clean category of the {@code city} feature and once with a category that reads as an
  * instruction, and the deterministic path decides exactly the same (incident, diagnosis, plan, next
- * state). The category sorts in the same place as the clean one, so both runs draw the same
- * records.
+ * state); where the evidence quotes it, the incident's timeline records the attempt. The category
+ * sorts in the same place as the clean one, so both runs draw the same records.
  */
 class DataInjectionTest {
 
@@ -61,6 +61,10 @@ class DataInjectionTest {
         .isEqualTo(RootCause.BAD_MODEL_VERSION);
     assertThat(injected.findings()).anyMatch(finding -> finding.contains("\"" + INJECTION + "\""));
     assertThat(injected.executions()).isZero();
+    assertThat(clean.suspicious()).isEmpty();
+    assertThat(injected.suspicious())
+        .isNotEmpty()
+        .allSatisfy(detail -> assertThat(detail).contains("ignore previous instructions"));
   }
 
   /** What the agent decided, without the prose that quotes the traffic. */
@@ -76,7 +80,12 @@ class DataInjectionTest {
   private record Ranked(
       RootCause category, String culprit, double confidence, List<String> evidenceIds) {}
 
-  private record Run(Decisions decisions, List<String> findings, int executions) {}
+  /**
+   * One run: its decisions, the evidence's findings, how many actions ran, and the timeline's
+   * entries recording instruction-like text.
+   */
+  private record Run(
+      Decisions decisions, List<String> findings, int executions, List<String> suspicious) {}
 
   /**
    * The bad release with {@code city}'s third category named {@code before}, then {@code after}.
@@ -106,11 +115,18 @@ class DataInjectionTest {
               diagnosis.ruledOut().stream().map(r -> r.category()).toList(),
               evidence.stream().map(DataInjectionTest::kindAndSubject).toList(),
               fixture.incidents.currentProposal(incident.id()).map(Proposal::action),
-              fixture.incidents.timeline(incident.id()).stream().map(TimelineEvent::type).toList());
+              fixture.incidents.timeline(incident.id()).stream()
+                  .map(TimelineEvent::type)
+                  .filter(type -> type != TimelineEventType.SUSPICIOUS_INPUT)
+                  .toList());
       return new Run(
           decisions,
           evidence.stream().map(Evidence::finding).toList(),
-          fixture.incidents.executions(incident.id()).size());
+          fixture.incidents.executions(incident.id()).size(),
+          fixture.incidents.timeline(incident.id()).stream()
+              .filter(event -> event.type() == TimelineEventType.SUSPICIOUS_INPUT)
+              .map(TimelineEvent::detail)
+              .toList());
     }
   }
 

@@ -1,6 +1,7 @@
 package io.vigil.agent.reason.ollama;
 
 import io.vigil.agent.investigate.Investigation;
+import io.vigil.agent.reason.InjectionScan;
 import io.vigil.agent.reason.Reasoner;
 import io.vigil.agent.reason.Reasoning;
 import io.vigil.agent.reason.SuspiciousText;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vigil.agent.investigate.Investigation;
+import io.vigil.agent.reason.InjectionScan;
 import io.vigil.agent.reason.Reasoning;
 import io.vigil.agent.reason.SuspiciousText;
 import io.vigil.tools.incident.Diagnosis;
