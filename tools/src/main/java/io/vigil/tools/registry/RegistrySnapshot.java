@@ -194,11 +194,14 @@ public final class RegistrySnapshot {
     return List.copyOf(deploymentsByModel.getOrDefault(require(model).id(), List.of()));
   }
 
-  /** The deployment in force at {@code at}, if any had taken effect by then. */
+  /**
+   * The deployment in force at {@code at}, if any had taken effect by then; of two that took effect
+   * at the same instant (a rollback made the moment a release went out), the one recorded later.
+   */
   public Optional<Deployment> deploymentAt(String model, Instant at) {
     return deployments(model).stream()
         .filter(deployment -> !deployment.effectiveAt().isAfter(at))
-        .max(Comparator.comparing(Deployment::effectiveAt));
+        .max(Comparator.comparing(Deployment::effectiveAt).thenComparingLong(Deployment::id));
   }
 
   /**

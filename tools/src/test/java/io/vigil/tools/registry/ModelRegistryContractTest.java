@@ -54,6 +54,26 @@ class ModelRegistryContractTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("io.vigil.tools.testing.TestStores#both")
+  void deploymentAt_twoDeploymentsAtOneInstant_theLaterRecordedIsInForce(
+      String store, Supplier<Database> open) {
+    try (Database database = open.get()) {
+      ModelRegistry registry = new ModelRegistry(database, CLOCK);
+      registry.createModel("fraud", ModelTask.CLASSIFICATION, "", Map.of(), OptionalDouble.empty());
+      registry.addVersion("fraud", "v1", Map.of());
+      registry.addVersion("fraud", "v2", Map.of());
+      registry.deploy("fraud", Map.of("v1", 1.0), NOW.minusSeconds(7200), "ci", "initial");
+      registry.deploy("fraud", Map.of("v2", 1.0), NOW, "ci", "release");
+      registry.deploy("fraud", Map.of("v1", 1.0), NOW, "vigil-agent", "rollback");
+
+      RegistrySnapshot snapshot = new ModelRegistry(database, CLOCK).snapshot();
+
+      assertThat(snapshot.deploymentAt("fraud", NOW).orElseThrow().reason()).isEqualTo("rollback");
+      assertThat(snapshot.activeVersion("fraud")).hasValue("v1");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.vigil.tools.testing.TestStores#both")
   void unknownNamesAndDuplicates_areRefusedWithTheKnownNames(
       String store, Supplier<Database> open) {
     try (Database database = open.get()) {
