@@ -52,7 +52,7 @@ final class ExecuteNode implements Node {
       return escalate(incident, "no proposal to execute");
     }
     Proposal proposal = current.get();
-    Optional<Approval> approval = latestApproval(proposal);
+    Optional<Approval> approval = latestApproval(incidents, proposal);
     Optional<Execution> started = incidents.execution(Execution.keyFor(proposal));
     Optional<String> refusal = refusal(proposal, approval);
     if (started.isEmpty() && refusal.isPresent()) {
@@ -110,7 +110,8 @@ final class ExecuteNode implements Node {
     return escalated;
   }
 
-  private Optional<Approval> latestApproval(Proposal proposal) {
+  /** The latest approval (not rejection) of {@code proposal}: what authorises executing it. */
+  static Optional<Approval> latestApproval(IncidentStore incidents, Proposal proposal) {
     return incidents.approvals(proposal.id()).stream()
         .filter(approval -> approval.decision() == Decision.APPROVED)
         .reduce((first, second) -> second);

@@ -3,7 +3,6 @@ package io.vigil.agent.graph;
 import io.vigil.agent.execute.ExecutionContext;
 import io.vigil.agent.verify.Verifier;
 import io.vigil.tools.incident.Approval;
-import io.vigil.tools.incident.Decision;
 import io.vigil.tools.incident.Execution;
 import io.vigil.tools.incident.ExecutionStatus;
 import io.vigil.tools.incident.Incident;
@@ -71,12 +70,7 @@ final class VerifyNode implements Node {
 
   private void revert(Incident incident, Execution execution) {
     Optional<Proposal> proposal = incidents.proposal(execution.proposalId());
-    Optional<Approval> approval =
-        proposal.flatMap(
-            p ->
-                incidents.approvals(p.id()).stream()
-                    .filter(a -> a.decision() == Decision.APPROVED)
-                    .reduce((first, second) -> second));
+    Optional<Approval> approval = proposal.flatMap(p -> ExecuteNode.latestApproval(incidents, p));
     if (proposal.isEmpty() || approval.isEmpty()) {
       return;
     }
