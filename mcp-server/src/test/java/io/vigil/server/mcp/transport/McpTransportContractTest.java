@@ -22,13 +22,18 @@ import io.modelcontextprotocol.spec.McpSchema.Tool;
 import io.modelcontextprotocol.spec.ProtocolVersions;
 import io.vigil.tools.access.Role;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -213,10 +218,11 @@ class McpTransportContractTest extends SeededServer {
   }
 
   @Test
-  void diagnoseModel_reportsEachStepOfTheGraphAsProgress_whenTheClientAsks() {
-    List<ProgressNotification> progress = new CopyOnWriteArrayList<>();
+  void diagnoseModel_reportsEachStepOfTheGraphAsProgress_whenTheClientAsks()
+      throws InterruptedException {
+    BlockingQueue<ProgressNotification> delivered = new LinkedBlockingQueue<>();
     McpSyncClient client =
-        McpClients.http(port, HTTP_STORE.token(Role.ADMIN), McpClients.NEWEST, progress::add);
+        McpClients.http(port, HTTP_STORE.token(Role.ADMIN), McpClients.NEWEST, delivered::add);
     httpClients.add(client);
 
     CallToolResult result =
@@ -227,11 +233,37 @@ class McpTransportContractTest extends SeededServer {
                 .build());
 
     assertThat(result.isError()).as(text(result)).isNotEqualTo(Boolean.TRUE);
+    JsonNode incident = json(result.structuredContent());
+    String finalStep =
+        incident.path("id").asText()
+            + " "
+            + incident.path("state").asText().toLowerCase(Locale.ROOT).replace('_', ' ');
+    List<ProgressNotification> progress = receivedUntil(delivered, finalStep);
     assertThat(progress).hasSizeGreaterThanOrEqualTo(3);
     assertThat(progress).allSatisfy(p -> assertThat(p.progressToken()).isEqualTo("diagnosis-1"));
-    assertThat(progress).extracting(ProgressNotification::progress).isSorted();
-    assertThat(progress.get(progress.size() - 1).message())
-        .startsWith(json(result.structuredContent()).path("id").asText());
+    // The server sends the steps in order; the SDK's client hands notifications to the consumer
+    // on its own threads, so they are compared as a set: every step once, numbered 0, 1, 2, ...
+    List<ProgressNotification> steps =
+        progress.stream()
+            .sorted(Comparator.comparingDouble(ProgressNotification::progress))
+            .toList();
+    assertThat(steps)
+        .extracting(ProgressNotification::progress)
+        .containsExactlyElementsOf(
+            IntStream.range(0, steps.size()).mapToObj(i -> (double) i).toList());
+    assertThat(steps.get(steps.size() - 1).message()).isEqualTo(finalStep);
+  }
+
+  /** The notifications delivered until the one whose message is {@code last}, that one included. */
+  private static List<ProgressNotification> receivedUntil(
+      BlockingQueue<ProgressNotification> delivered, String last) throws InterruptedException {
+    List<ProgressNotification> received = new ArrayList<>();
+    while (received.stream().noneMatch(p -> last.equals(p.message()))) {
+      ProgressNotification next = delivered.poll(30, TimeUnit.SECONDS);
+      assertThat(next).as("progress notification '" + last + "' never arrived").isNotNull();
+      received.add(next);
+    }
+    return received;
   }
 
   @ParameterizedTest
