@@ -9,8 +9,9 @@ import java.util.Objects;
  * @param now the simulated time
  * @param requests requests served since the loop started
  * @param failed of those, how many failed (no prediction)
- * @param labelsDelivered labels written since the loop started
- * @param labelsPending labels drawn but not yet due
+ * @param labelsDelivered labels written since the loop started (labels are written with each batch
+ *     of records, so this lags the minutes served within a run)
+ * @param labelsPending labels drawn but not yet written
  */
 public record Progress(
     Instant now, long requests, long failed, long labelsDelivered, long labelsPending) {

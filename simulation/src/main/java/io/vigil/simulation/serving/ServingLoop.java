@@ -31,10 +31,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Serves a world's traffic to a registered model through the real ingestion path. Each simulated
  * minute it draws {@link ServingSettings#requestsPerMinute} rows, routes each to a version by the
- * registry's deployment in force (what the router executor changes), predicts, draws a latency,
- * writes the minute's {@link InferenceRecord}s with {@link InferenceWriter}, moves the clock on a
- * minute and writes the labels that have come due. Every draw comes from {@link RandomStreams}
- * keyed by the request's index, so one seed gives one run.
+ * registry's deployment in force (what the router executor changes), predicts, draws a latency and
+ * moves the clock on a minute; the {@link InferenceRecord}s are written with {@link
+ * InferenceWriter} in batches of several minutes, each followed by the labels that have come due.
+ * Every draw comes from {@link RandomStreams} keyed by the request's index, so one seed gives one
+ * run.
  *
  * <p>Routing reads {@code registry}'s snapshot: give the router executor the same registry, or its
  * deployments are seen only after a {@link ModelRegistry#refresh()}. Not thread-safe: one thread
@@ -46,7 +47,12 @@ public final class ServingLoop implements AutoCloseable {
   public static final String ACTOR = "simulation";
 
   private static final Duration MINUTE = Duration.ofMinutes(1);
-  private static final int LABEL_BATCH = 5_000;
+
+  /**
+   * Records written per batch at most: the writer commits 5,000 per transaction by default, and
+   * writing minutes together rather than one by one makes a simulated day take seconds.
+   */
+  private static final int BATCH = 5_000;
 
   private final ModelRegistry registry;
   private final SimulatedClock clock;
@@ -58,6 +64,7 @@ public final class ServingLoop implements AutoCloseable {
   private final Map<String, TrainedModel> versions = new ConcurrentHashMap<>();
   private final PendingLabels pending = new PendingLabels();
   private final ServedHistory history = new ServedHistory();
+  private final List<InferenceRecord> unwritten = new ArrayList<>();
   private long nextIndex;
   private long failed;
   private long labelsDelivered;
@@ -131,8 +138,10 @@ public final class ServingLoop implements AutoCloseable {
   }
 
   /**
-   * Serves {@code duration} (whole minutes) of traffic from the clock's time, moving the clock to
-   * its end, and waits until every record written is profiled.
+   * Serves {@code duration} (whole minutes) of traffic from the clock's time, moving the clock a
+   * minute at a time to its end. Records are written in batches of several minutes, and all of
+   * them, with every label due by the end, before it returns, profiled: a runner that needs the
+   * store current at a step (to run the monitor) serves one step per call.
    *
    * @throws IllegalArgumentException if {@code duration} is not a positive whole number of minutes
    */
@@ -142,9 +151,13 @@ public final class ServingLoop implements AutoCloseable {
           "serve a positive whole number of minutes, was " + duration);
     }
     for (long minute = 0; minute < duration.toMinutes(); minute++) {
+      if (unwritten.size() + settings.requestsPerMinute() > BATCH) {
+        write();
+      }
       serveMinute();
       listener.minuteServed(progress());
     }
+    write();
     writer.flushProfiles();
     return progress();
   }
@@ -152,13 +165,22 @@ public final class ServingLoop implements AutoCloseable {
   private void serveMinute() {
     Instant start = clock.instant();
     int perMinute = settings.requestsPerMinute();
-    List<InferenceRecord> records = new ArrayList<>(perMinute);
     for (int k = 0; k < perMinute; k++) {
       Instant at = start.plusNanos(MINUTE.toNanos() * k / perMinute);
-      records.add(serve(nextIndex++, at));
+      unwritten.add(serve(nextIndex++, at));
     }
     clock.set(start.plus(MINUTE));
-    writer.writeInferences(records);
+  }
+
+  /**
+   * Writes the records served since the last write, then the labels due by now. What is stored does
+   * not depend on when it is written: a record carries its own time, a label its arrival.
+   */
+  private void write() {
+    if (!unwritten.isEmpty()) {
+      writer.writeInferences(List.copyOf(unwritten));
+      unwritten.clear();
+    }
     deliverLabels();
   }
 
@@ -214,8 +236,8 @@ public final class ServingLoop implements AutoCloseable {
 
   private void deliverLabels() {
     List<LabelRecord> due = pending.dueBy(clock.instant());
-    for (int from = 0; from < due.size(); from += LABEL_BATCH) {
-      writer.writeLabels(due.subList(from, Math.min(due.size(), from + LABEL_BATCH)));
+    for (int from = 0; from < due.size(); from += BATCH) {
+      writer.writeLabels(due.subList(from, Math.min(due.size(), from + BATCH)));
     }
     labelsDelivered += due.size();
   }
