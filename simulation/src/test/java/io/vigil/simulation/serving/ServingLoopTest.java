@@ -59,6 +59,19 @@ class ServingLoopTest {
   }
 
   @Test
+  void run_aDay_servesEveryMinuteOfIt() throws SQLException {
+    try (SimulatedRun run = new SimulatedRun(TestStores.h2(), SETTINGS)) {
+
+      Progress end = run.loop.run(Duration.ofDays(1), ProgressListener.NONE);
+
+      assertThat(end.requests()).isEqualTo(28_800);
+      assertThat(end.labelsPending()).isEqualTo(199);
+      assertThat(StoredInference.readAll(run.database)).hasSize(28_800);
+      assertThat(run.clock.instant()).isEqualTo(SimulatedRun.START.plus(Duration.ofDays(1)));
+    }
+  }
+
+  @Test
   void run_goodVersion_isMostlyRight() throws SQLException {
     try (SimulatedRun run = new SimulatedRun(TestStores.h2(), SETTINGS)) {
 
