@@ -127,8 +127,18 @@ public final class ServingLoop implements AutoCloseable {
    * @throws io.vigil.tools.registry.ConflictException if the version exists
    */
   public void addVersion(String version, TrainedModel model) {
+    addVersion(version, model, Map.of());
+  }
+
+  /**
+   * Like {@link #addVersion(String, TrainedModel)}, with {@code metadata} recorded beside the
+   * artefact's description (a retrain records its training window and evaluation).
+   */
+  public void addVersion(String version, TrainedModel model, Map<String, String> metadata) {
     Objects.requireNonNull(model, "model");
-    registry.addVersion(settings.model(), version, Map.of("artefact", model.describe()));
+    Map<String, String> recorded = new LinkedHashMap<>(metadata);
+    recorded.put("artefact", model.describe());
+    registry.addVersion(settings.model(), version, recorded);
     versions.put(version, model);
   }
 

@@ -7,6 +7,7 @@ import io.vigil.simulation.model.LogisticModel;
 import io.vigil.simulation.model.LogisticRegressionTrainer;
 import io.vigil.simulation.model.TrainedModel;
 import io.vigil.simulation.model.TrainingOptions;
+import io.vigil.simulation.world.RowTransform;
 import io.vigil.simulation.world.SampleWorld;
 import io.vigil.simulation.world.World;
 import io.vigil.tools.registry.ModelRegistry;
@@ -23,24 +24,30 @@ import java.util.stream.LongStream;
  * rows, {@code v2} the same model with its top coefficient flipped. Rows for training are drawn far
  * beyond any index a test serves, so training and serving never share a row.
  */
-final class SimulatedRun implements AutoCloseable {
+public final class SimulatedRun implements AutoCloseable {
 
-  static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
+  public static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
   private static final long TRAINING_OFFSET = 1_000_000_000L;
   private static final int TRAINING_ROWS = 3_000;
 
-  final Database database;
-  final SimulatedClock clock;
-  final ModelRegistry registry;
-  final ServingLoop loop;
-  final LogisticModel good;
+  public final Database database;
+  public final SimulatedClock clock;
+  public final ModelRegistry registry;
+  public final ServingLoop loop;
+  public final LogisticModel good;
 
-  SimulatedRun(Database database, ServingSettings settings) {
+  public SimulatedRun(Database database, ServingSettings settings) {
+    this(database, settings, RowTransform.IDENTITY);
+  }
+
+  /** A run whose world is changed by {@code transform} (a fault). */
+  public SimulatedRun(Database database, ServingSettings settings, RowTransform transform) {
     this.database = database;
     this.clock = new SimulatedClock(START);
     this.registry = new ModelRegistry(database, clock);
     World world = new World(SampleWorld.fraud(), settings.seed());
     this.good = train(world, settings.seed());
+    world = world.withTransform(transform);
     Map<String, TrainedModel> versions = new LinkedHashMap<>();
     versions.put("v1", good);
     versions.put("v2", Breakage.FLIP_TOP_COEFFICIENT.apply(good));
