@@ -89,23 +89,25 @@ public final class RetrainExecutor implements RemediationExecutor {
     } catch (IllegalArgumentException e) {
       return ExecutionResult.failed("refused retrain of " + model + ": " + e.getMessage());
     }
-    RetrainEvaluation evaluation = candidate.evaluation();
-    if (evaluation.verdict() == Verdict.KEEP) {
-      return ExecutionResult.failed(
-          evaluation.summary()
-              + "; not better by "
-              + settings.minimumGain()
-              + ", so nothing was deployed and "
-              + evaluation.servingVersion()
-              + " keeps serving");
-    }
-    String version = nextVersionName(registry.snapshot(), model);
-    Map<String, String> metadata = new LinkedHashMap<>(evaluation.metadata());
-    metadata.put(KEY_METADATA, idempotencyKey);
+    return candidate.evaluation().verdict() == Verdict.PROMOTE
+        ? promote(candidate, idempotencyKey, context)
+        : ExecutionResult.failed(
+            candidate.evaluation().summary()
+                + "; not better by "
+                + settings.minimumGain()
+                + ", so nothing was deployed and "
+                + candidate.evaluation().servingVersion()
+                + " keeps serving");
+  }
+
+  private ExecutionResult promote(Candidate candidate, String key, ExecutionContext context) {
+    String version = nextVersionName(registry.snapshot(), loop.settings().model());
+    Map<String, String> metadata = new LinkedHashMap<>(candidate.evaluation().metadata());
+    metadata.put(KEY_METADATA, key);
     loop.addVersion(version, candidate.model(), metadata);
-    Deployment deployment = deploy(version, idempotencyKey, context);
+    Deployment deployment = deploy(version, key, context);
     return ExecutionResult.succeeded(
-        evaluation.summary()
+        candidate.evaluation().summary()
             + "; registered "
             + version
             + " and routed all traffic to it from "
@@ -132,20 +134,7 @@ public final class RetrainExecutor implements RemediationExecutor {
             .toList();
     int heldOut = (int) Math.ceil(labelled.size() * settings.heldOutShare());
     int training = labelled.size() - heldOut;
-    if (training < settings.minimumTraining() || heldOut < settings.minimumHeldOut()) {
-      throw new IllegalArgumentException(
-          "["
-              + from
-              + ", "
-              + to
-              + ") holds "
-              + labelled.size()
-              + " labelled requests; a retrain needs "
-              + settings.minimumTraining()
-              + " to train on and "
-              + settings.minimumHeldOut()
-              + " held out; choose a longer window or wait for labels");
-    }
+    requireEnough(from, to, labelled.size(), training, heldOut);
     String servingVersion = servingVersion();
     TrainedModel serving = loop.model(servingVersion).orElseThrow();
     LabelRule classes = loop.world().spec().label();
@@ -163,6 +152,23 @@ public final class RetrainExecutor implements RemediationExecutor {
         model,
         new RetrainEvaluation(
             from, to, servingVersion, training, candidateScore, servingScore, verdict));
+  }
+
+  private void requireEnough(Instant from, Instant to, int labelled, int training, int heldOut) {
+    if (training < settings.minimumTraining() || heldOut < settings.minimumHeldOut()) {
+      throw new IllegalArgumentException(
+          "["
+              + from
+              + ", "
+              + to
+              + ") holds "
+              + labelled
+              + " labelled requests; a retrain needs "
+              + settings.minimumTraining()
+              + " to train on and "
+              + settings.minimumHeldOut()
+              + " held out; choose a longer window or wait for labels");
+    }
   }
 
   private String servingVersion() {
