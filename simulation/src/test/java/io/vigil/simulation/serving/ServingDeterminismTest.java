@@ -2,6 +2,7 @@ package io.vigil.simulation.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vigil.tools.store.Database;
 import io.vigil.tools.testing.TestStores;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -33,6 +34,15 @@ class ServingDeterminismTest {
   }
 
   @Test
+  void sameSeed_h2AndPostgresql_holdIdenticalRecords() throws SQLException {
+    List<StoredInference> h2 = runInFreshStore(SETTINGS, TestStores.h2());
+
+    List<StoredInference> postgresql = runInFreshStore(SETTINGS, TestStores.postgres());
+
+    assertThat(postgresql).containsExactlyElementsOf(h2);
+  }
+
+  @Test
   void otherSeed_writesOtherRecords() throws SQLException {
     List<StoredInference> first = runInFreshStore(SETTINGS);
 
@@ -56,7 +66,12 @@ class ServingDeterminismTest {
   /** Two hours of traffic, a 50/50 canary of the broken v2 from minute 30 to minute 90. */
   private static List<StoredInference> runInFreshStore(ServingSettings settings)
       throws SQLException {
-    try (SimulatedRun run = new SimulatedRun(TestStores.h2(), settings)) {
+    return runInFreshStore(settings, TestStores.h2());
+  }
+
+  private static List<StoredInference> runInFreshStore(ServingSettings settings, Database store)
+      throws SQLException {
+    try (SimulatedRun run = new SimulatedRun(store, settings)) {
       run.loop.run(Duration.ofMinutes(30), ProgressListener.NONE);
       run.registry.deploy(
           "fraud", Map.of("v1", 0.5, "v2", 0.5), run.clock.instant(), "test", "canary");
