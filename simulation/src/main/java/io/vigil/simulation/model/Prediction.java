@@ -4,13 +4,15 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * A model's answer for one request.
  *
  * @param predictedClass the class it predicts
  * @param confidence the probability it gives that class, in [0, 1]
- * @param probabilities each class to its probability, in the model's class order
+ * @param probabilities each class to its probability, sorted by class name: a {@code Map.of} given
+ *     here iterates in an order that changes from one JVM to the next, and the stored JSON must not
  */
 public record Prediction(
     String predictedClass, double confidence, Map<String, Double> probabilities) {
@@ -20,7 +22,7 @@ public record Prediction(
     if (!(confidence >= 0 && confidence <= 1)) {
       throw new IllegalArgumentException("a confidence is in [0, 1], was " + confidence);
     }
-    probabilities = Collections.unmodifiableMap(new LinkedHashMap<>(probabilities));
+    probabilities = Collections.unmodifiableMap(new TreeMap<>(probabilities));
     probabilities.forEach(
         (label, probability) -> {
           if (!(probability >= 0 && probability <= 1)) {

@@ -42,6 +42,15 @@ public final class SimulatedRun implements AutoCloseable {
 
   /** A run whose world is changed by {@code transform} (a fault). */
   public SimulatedRun(Database database, ServingSettings settings, RowTransform transform) {
+    this(database, settings, transform, ServingTransform.IDENTITY);
+  }
+
+  /** A run changed by a world fault and a serving fault. */
+  public SimulatedRun(
+      Database database,
+      ServingSettings settings,
+      RowTransform transform,
+      ServingTransform serving) {
     this.database = database;
     this.clock = new SimulatedClock(START);
     this.registry = new ModelRegistry(database, clock);
@@ -51,9 +60,7 @@ public final class SimulatedRun implements AutoCloseable {
     Map<String, TrainedModel> versions = new LinkedHashMap<>();
     versions.put("v1", good);
     versions.put("v2", Breakage.FLIP_TOP_COEFFICIENT.apply(good));
-    this.loop =
-        ServingLoop.start(
-            database, registry, clock, world, settings, versions, ServingTransform.IDENTITY);
+    this.loop = ServingLoop.start(database, registry, clock, world, settings, versions, serving);
   }
 
   static LogisticModel train(World world, long seed) {
