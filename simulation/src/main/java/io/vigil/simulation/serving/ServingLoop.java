@@ -101,6 +101,23 @@ public final class ServingLoop implements AutoCloseable {
       ServingSettings settings,
       Map<String, TrainedModel> versions,
       ServingTransform transform) {
+    return start(
+        database, registry, clock, world, settings, versions, transform, IngestSettings.defaults());
+  }
+
+  /**
+   * Like {@link #start(Database, ModelRegistry, SimulatedClock, World, ServingSettings, Map,
+   * ServingTransform)}, its writer configured by {@code ingest} (e.g. another profile window).
+   */
+  public static ServingLoop start(
+      Database database,
+      ModelRegistry registry,
+      SimulatedClock clock,
+      World world,
+      ServingSettings settings,
+      Map<String, TrainedModel> versions,
+      ServingTransform transform,
+      IngestSettings ingest) {
     if (versions.isEmpty()) {
       throw new IllegalArgumentException("a served model needs at least one version");
     }
@@ -111,8 +128,7 @@ public final class ServingLoop implements AutoCloseable {
         Map.of("world", world.spec().name()),
         settings.accuracyTarget(),
         featureKinds(world));
-    InferenceWriter writer =
-        InferenceWriter.start(database, registry, IngestSettings.defaults(), clock);
+    InferenceWriter writer = InferenceWriter.start(database, registry, ingest, clock);
     ServingLoop loop = new ServingLoop(registry, clock, world, settings, transform, writer);
     versions.forEach(loop::addVersion);
     String first = versions.keySet().iterator().next();
