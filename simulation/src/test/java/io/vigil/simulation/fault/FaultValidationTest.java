@@ -7,8 +7,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.vigil.simulation.model.Breakage;
+import io.vigil.simulation.world.CategoricalFeature;
+import io.vigil.simulation.world.LabelRule;
+import io.vigil.simulation.world.NumericFeature;
+import io.vigil.simulation.world.SegmentSpec;
+import io.vigil.simulation.world.World;
+import io.vigil.simulation.world.WorldSpec;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -113,6 +122,38 @@ class FaultValidationTest {
             sudden(FaultKind.COVARIATE_SHIFT, 0, 1, "amount"),
             "a magnitude of 0 sd moves nothing"),
         misfit("prior shift of 0", sudden(FaultKind.PRIOR_SHIFT, 0, 1, null), "moves nothing"));
+  }
+
+  @Test
+  void make_segmentShiftWithoutFeature_inAWorldWithoutWeightedNumericFeature_isRefused() {
+    FaultContext flat = flatWorldContext();
+
+    assertThatThrownBy(() -> Faults.standard().make(segmentShift("region=eu"), flat))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "SEGMENT_SHIFT: names no feature and the world has no numeric feature with a weight");
+  }
+
+  @Test
+  void make_categoricalCovariateShift_onAFeatureWithOneCategory_isRefused() {
+    FaultContext flat = flatWorldContext();
+
+    assertThatThrownBy(
+            () -> Faults.standard().make(sudden(FaultKind.COVARIATE_SHIFT, 1, 1, "kind"), flat))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContainingAll("COVARIATE_SHIFT: ", "'kind' has one category only");
+  }
+
+  /** A world whose numeric feature has no weight and whose categorical one a single category. */
+  private static FaultContext flatWorldContext() {
+    WorldSpec flat =
+        new WorldSpec(
+            "flat",
+            List.of(new NumericFeature("x", 0, 1, 0)),
+            List.of(new CategoricalFeature("kind", Map.of("only", 1.0), Map.of())),
+            new SegmentSpec("region", Map.of("eu", 1.0)),
+            new LabelRule(0, 0, "yes", "no"));
+    return new FaultContext(new World(flat, 1), FaultFixture.RUN_START, FaultFixture.SERVING, "v2");
   }
 
   private static FaultSpec segmentShift(String segment) {
