@@ -16,7 +16,7 @@ class ScenarioRunnerTest {
   private static final long SEED = 42;
 
   private final ScenarioRunner runner =
-      new ScenarioRunner(TestScenarios.BAD_VERSIONS_ONLY, RunSettings.defaults());
+      new ScenarioRunner(TestScenarios.BAD_VERSIONS_ONLY, TestScenarios.SETTINGS);
 
   @Test
   void healthyRun_opensNoIncidentAndProposesNothing() {
@@ -27,11 +27,12 @@ class ScenarioRunnerTest {
       result = runner.run(TestScenarios.healthy(), SEED, database, listener(told));
     }
 
+    result.events().forEach(e -> System.out.println(e.window() + " " + e.kind() + " " + e.text()));
     assertThat(result.incidents()).isEmpty();
     assertThat(result.events()).isEmpty();
-    assertThat(result.windows()).hasSize(36);
-    assertThat(result.windows().get(20).accuracy()).isPresent();
-    assertThat(result.windows().get(20).accuracy().getAsDouble()).isGreaterThan(0.85);
+    assertThat(result.windows()).hasSize(24);
+    assertThat(result.windows().get(12).accuracy()).isPresent();
+    assertThat(result.windows().get(12).accuracy().getAsDouble()).isGreaterThan(0.80);
   }
 
   @Test

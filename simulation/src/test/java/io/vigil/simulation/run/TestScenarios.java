@@ -1,5 +1,9 @@
 package io.vigil.simulation.run;
 
+import io.vigil.agent.act.RemediationPolicy;
+import io.vigil.agent.graph.AgentPolicies;
+import io.vigil.agent.monitor.MonitorPolicy;
+import io.vigil.agent.verify.VerifyPolicy;
 import io.vigil.simulation.fault.Fault;
 import io.vigil.simulation.fault.FaultContext;
 import io.vigil.simulation.fault.FaultFactory;
@@ -23,16 +27,19 @@ import java.util.Optional;
  */
 final class TestScenarios {
 
-  /** An hour of warm-up, three hours of run in 5-minute windows, 20 requests a minute. */
+  /**
+   * An hour of warm-up, two hours of run in 5-minute windows, 20 requests a minute, every label two
+   * minutes late, an SLO of 80% (v1 serves about 87%).
+   */
   static final TrafficSpec TRAFFIC =
       new TrafficSpec(
           Duration.ofHours(1),
-          Duration.ofHours(3),
+          Duration.ofHours(2),
           Duration.ofMinutes(5),
           20,
-          Duration.ofMinutes(10),
+          Duration.ofMinutes(2),
           1.0,
-          0.85);
+          0.80);
 
   /** Makes a broken release for {@link FaultKind#BAD_VERSION}; refuses every other kind. */
   static final FaultFactory BAD_VERSIONS_ONLY =
@@ -42,6 +49,21 @@ final class TestScenarios {
         }
         return badVersion(spec, context);
       };
+
+  /**
+   * The runner's settings in these tests: the monitor looks at the last 15 minutes (three windows)
+   * instead of an hour, so that a sudden fault is not diluted by an hour of healthy traffic, and
+   * cools down for 10 minutes after an incident closes.
+   */
+  static final RunSettings SETTINGS =
+      RunSettings.defaults()
+          .withPolicies(
+              new AgentPolicies(
+                  MonitorPolicy.defaults()
+                      .withLookback(Duration.ofMinutes(15))
+                      .withCooldown(Duration.ofMinutes(10)),
+                  RemediationPolicy.defaults(),
+                  VerifyPolicy.defaults()));
 
   private TestScenarios() {}
 
@@ -55,12 +77,14 @@ final class TestScenarios {
         new Expectation(RootCause.NONE, Optional.empty(), ActionType.NO_ACTION));
   }
 
-  /** v2, with its top coefficient flipped, takes all traffic an hour into the run. */
+  /**
+   * v2, with its top coefficient flipped, takes all traffic half an hour into the run (window 6).
+   */
   static Scenario badVersion() {
     FaultSpec release =
         new FaultSpec(
             FaultKind.BAD_VERSION,
-            Duration.ofHours(1),
+            Duration.ofMinutes(30),
             Shape.SUDDEN,
             Duration.ZERO,
             1,
