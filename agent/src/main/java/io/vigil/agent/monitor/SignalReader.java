@@ -34,6 +34,9 @@ import java.util.OptionalDouble;
  */
 final class SignalReader {
 
+  /** Windows in a row a feature's drift must warn before it raises the acceleration signal. */
+  static final int SUSTAINED_WINDOWS = 3;
+
   private final AccuracyService accuracy;
   private final DriftService drift;
   private final LatencyService latency;
@@ -245,8 +248,22 @@ final class SignalReader {
                 dynamics.accelerationPerWindow())));
   }
 
+  /**
+   * At risk and rising, in each of the newest {@value #SUSTAINED_WINDOWS} windows. One window's
+   * warning is what noise gives now and then across a model's features, and a smoothed level stays
+   * up for a window or two after a noisy score (a day of healthy 5-minute windows over seven
+   * features gave four single-window warnings and two of two windows); a warning that holds for
+   * three windows is the trend the signal is for, at the cost of two windows of lead.
+   */
   private static boolean atRisk(FeatureDynamics dynamics) {
-    return (dynamics.risk() == Risk.WARNING || dynamics.risk() == Risk.CRITICAL)
+    List<Risk> risks = dynamics.risks();
+    return risks.size() >= SUSTAINED_WINDOWS
+        && risks.subList(risks.size() - SUSTAINED_WINDOWS, risks.size()).stream()
+            .allMatch(SignalReader::warns)
         && dynamics.velocityPerWindow() > 0;
+  }
+
+  private static boolean warns(Risk risk) {
+    return risk == Risk.WARNING || risk == Risk.CRITICAL;
   }
 }

@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
       DecisionCommand.Approve.class,
       DecisionCommand.Reject.class,
       AuditCommand.class,
+      SimulateCommand.class,
+      DemoCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -5,6 +5,7 @@ import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 
 /**
@@ -34,5 +35,16 @@ public final class VigilServer {
             });
     application.run(arguments.toArray(String[]::new));
     closed.await();
+  }
+
+  /**
+   * Starts the server and returns once it serves; the caller closes the context (or Ctrl-C and
+   * SIGTERM do, through Boot's shutdown hook).
+   *
+   * @param arguments Spring arguments, {@code --name=value} each
+   * @throws RuntimeException when the application fails to start (Boot has logged why)
+   */
+  public static ConfigurableApplicationContext start(List<String> arguments) {
+    return new SpringApplication(VigilApplication.class).run(arguments.toArray(String[]::new));
   }
 }

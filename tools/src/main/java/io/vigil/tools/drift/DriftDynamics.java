@@ -6,6 +6,7 @@ import io.vigil.detectors.drift.DriftPolicy;
 import io.vigil.detectors.drift.FeatureDrift;
 import io.vigil.detectors.dynamics.Dynamics;
 import io.vigil.detectors.dynamics.NoiseCalibration;
+import io.vigil.detectors.dynamics.Risk;
 import io.vigil.detectors.dynamics.ScoreDynamics;
 import io.vigil.detectors.dynamics.ScoreMonitor;
 import io.vigil.detectors.profile.FeatureProfile;
@@ -275,11 +276,13 @@ final class DriftDynamics {
     ScoreMonitor monitor =
         ScoreDynamics.withAlarmThreshold(alarm).withWindow(fit).calibrate(calibration);
     Dynamics last = null;
+    List<Risk> risks = new ArrayList<>();
     for (int i = calibration.length; i < values.length; i++) {
       last = monitor.accept(values[i]);
+      risks.add(last.risk());
     }
     return new Outcome(
-        Optional.of(dynamics(last, scores, calibration.length, alarm, windowLength, series)),
+        Optional.of(dynamics(last, risks, scores, calibration.length, alarm, windowLength, series)),
         values.length
             + " windows of "
             + new WindowGrid(windowLength).describe()
@@ -290,6 +293,7 @@ final class DriftDynamics {
 
   private static FeatureDynamics dynamics(
       Dynamics last,
+      List<Risk> risks,
       List<Double> scores,
       int calibrationWindows,
       double alarm,
@@ -312,6 +316,7 @@ final class DriftDynamics {
         last.acceleration(),
         alarm,
         last.risk(),
+        risks,
         windowsToAlarm,
         timeToAlarm,
         last.reason());

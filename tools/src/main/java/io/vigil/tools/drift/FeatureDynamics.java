@@ -23,6 +23,8 @@ import java.util.OptionalDouble;
  * @param alarmThreshold the score that counts as an alarm: the drift effect threshold, raised to
  *     the calibrated baseline plus five noise deviations where single windows are too small for it
  * @param risk how close the score is to its alarm
+ * @param risks the risk of every assessed window (those after the calibration), oldest first, the
+ *     newest being {@code risk}: a reader can tell a sustained warning from one window's noise
  * @param windowsToAlarm windows until the level reaches the alarm at the current velocity
  * @param timeToAlarm the same as a duration
  * @param reason why this risk, in words
@@ -37,6 +39,7 @@ public record FeatureDynamics(
     double accelerationPerWindow,
     double alarmThreshold,
     Risk risk,
+    List<Risk> risks,
     OptionalDouble windowsToAlarm,
     Optional<Duration> timeToAlarm,
     String reason) {
@@ -46,6 +49,7 @@ public record FeatureDynamics(
     Objects.requireNonNull(series, "series");
     scores = List.copyOf(scores);
     Objects.requireNonNull(risk, "risk");
+    risks = List.copyOf(risks);
     Objects.requireNonNull(windowsToAlarm, "windowsToAlarm");
     Objects.requireNonNull(timeToAlarm, "timeToAlarm");
     Objects.requireNonNull(reason, "reason");

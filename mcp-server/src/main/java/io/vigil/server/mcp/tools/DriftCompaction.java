@@ -86,6 +86,9 @@ final class DriftCompaction {
         dynamics.accelerationPerWindow(),
         dynamics.alarmThreshold(),
         dynamics.risk(),
+        dynamics
+            .risks()
+            .subList(Math.max(0, dynamics.risks().size() - MAX_SCORES), dynamics.risks().size()),
         dynamics.windowsToAlarm(),
         dynamics.timeToAlarm(),
         dynamics.reason());
