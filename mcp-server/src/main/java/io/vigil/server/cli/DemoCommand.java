@@ -94,6 +94,12 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--exit", description = "Stop the server once the run is over.")
   boolean exit;
 
+  /** The running server, once the run is over and it keeps serving; for tests to stop it. */
+  volatile ConfigurableApplicationContext serving;
+
+  /** Counted down when the run is over and the server keeps serving; for tests. */
+  final CountDownLatch ready = new CountDownLatch(1);
+
   @Override
   public Integer call() throws InterruptedException {
     Scenario chosen = scenarioToRun();
@@ -121,6 +127,8 @@ final class DemoCommand implements Callable<Integer> {
       }
       out().println("Serving until Ctrl-C.");
       out().flush();
+      serving = server;
+      ready.countDown();
       closed.await();
       return 0;
     } catch (RuntimeException e) {
