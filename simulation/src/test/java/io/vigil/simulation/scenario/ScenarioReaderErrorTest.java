@@ -209,6 +209,34 @@ class ScenarioReaderErrorTest {
   }
 
   @Test
+  void inlineWorldMistake_isNamedAtItsPathInTheWorld() {
+    assertError(
+            HEAD
+                + "world:\n"
+                + "  name: tiny\n"
+                + "  numeric: {income: {mean: 0, sd: -1, weight: 1}}\n"
+                + "  segment: {attribute: region, weights: {eu: 1}}\n"
+                + "  label: {intercept: 0, positive: bad, negative: good}\n"
+                + EXPECTED)
+        .hasMessage("broken.yaml: world.numeric.income: the sd of 'income' must be > 0, was -1.0");
+  }
+
+  @Test
+  void inlineWorldUnknownKey_listsTheAllowedOnes() {
+    assertError(
+            HEAD
+                + "world:\n"
+                + "  name: tiny\n"
+                + "  numeric: {income: {mean: 0, sd: 1, weight: 1, skew: 2}}\n"
+                + "  segment: {attribute: region, weights: {eu: 1}}\n"
+                + "  label: {intercept: 0, positive: bad, negative: good}\n"
+                + EXPECTED)
+        .hasMessage(
+            "broken.yaml: world.numeric.income.skew: unknown key 'skew'; allowed here: mean, sd,"
+                + " weight");
+  }
+
+  @Test
   void emptyFile_isRefused() {
     assertError("").hasMessage("broken.yaml: the file is empty");
   }
