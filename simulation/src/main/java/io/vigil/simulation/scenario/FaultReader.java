@@ -79,6 +79,11 @@ final class FaultReader {
             new FaultSpec(kind, onset, shape, ramp, magnitude, share, feature, segment, breakage));
   }
 
+  /** Whether {@code kind} needs a magnitude (a file must then give one, even 0). */
+  static boolean takesMagnitude(FaultKind kind) {
+    return NEEDS.get(kind).magnitude() == Use.REQUIRED;
+  }
+
   private static Optional<Field> use(Field fault, String key, FaultKind kind, Use use) {
     if (use == Use.REQUIRED) {
       return Optional.of(fault.required(key));
