@@ -1,0 +1,70 @@
+package io.vigil.simulation.run;
+
+import io.vigil.agent.graph.AgentPolicies;
+import io.vigil.agent.reason.DeterministicReasoner;
+import io.vigil.agent.reason.Reasoner;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * How a scenario is run.
+ *
+ * @param approvals who decides on proposals
+ * @param reasoner ranks the hypotheses (the deterministic reasoner by default)
+ * @param policies the agent's monitor, remediation and verification policies
+ * @param start when the simulated clock starts (the warm-up begins here); part of a run's
+ *     determinism, and aligned to the scenario's window
+ * @param trainingRows labelled rows drawn from the healthy world to train {@code v1}, >= 10
+ */
+public record RunSettings(
+    ApproverPolicy approvals,
+    Reasoner reasoner,
+    AgentPolicies policies,
+    Instant start,
+    int trainingRows) {
+
+  /** A fixed start so that every run of one scenario and seed is the same run. */
+  public static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00Z");
+
+  /** Enough rows that a dozen coefficients are fitted well above noise. */
+  public static final int DEFAULT_TRAINING_ROWS = 4_000;
+
+  private static final int MINIMUM_TRAINING_ROWS = 10;
+
+  public RunSettings {
+    Objects.requireNonNull(approvals, "approvals");
+    Objects.requireNonNull(reasoner, "reasoner");
+    Objects.requireNonNull(policies, "policies");
+    Objects.requireNonNull(start, "start");
+    if (trainingRows < MINIMUM_TRAINING_ROWS) {
+      throw new IllegalArgumentException(
+          "train v1 on at least " + MINIMUM_TRAINING_ROWS + " rows, was " + trainingRows);
+    }
+  }
+
+  /** Auto-approval, the deterministic reasoner, default policies, 2026-01-01T00:00Z, 4,000 rows. */
+  public static RunSettings defaults() {
+    return new RunSettings(
+        ApproverPolicy.AUTO_APPROVE,
+        new DeterministicReasoner(),
+        AgentPolicies.defaults(),
+        DEFAULT_START,
+        DEFAULT_TRAINING_ROWS);
+  }
+
+  public RunSettings withApprovals(ApproverPolicy policy) {
+    return new RunSettings(policy, reasoner, policies, start, trainingRows);
+  }
+
+  public RunSettings withReasoner(Reasoner newReasoner) {
+    return new RunSettings(approvals, newReasoner, policies, start, trainingRows);
+  }
+
+  public RunSettings withPolicies(AgentPolicies newPolicies) {
+    return new RunSettings(approvals, reasoner, newPolicies, start, trainingRows);
+  }
+
+  public RunSettings withStart(Instant newStart) {
+    return new RunSettings(approvals, reasoner, policies, newStart, trainingRows);
+  }
+}
