@@ -4,6 +4,7 @@ import io.vigil.simulation.world.WorldSpec;
 import io.vigil.tools.incident.ActionType;
 import io.vigil.tools.incident.RootCause;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -77,6 +78,6 @@ final class ExpectationReader {
   }
 
   private static String label(RootCause category) {
-    return category.name().toLowerCase(java.util.Locale.ROOT);
+    return category.name().toLowerCase(Locale.ROOT);
   }
 }

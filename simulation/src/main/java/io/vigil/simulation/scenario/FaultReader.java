@@ -19,10 +19,12 @@ import java.util.Set;
  * - {kind: covariate_shift, feature: income, onset: 4h, shape: ramp, ramp: 6h, magnitude: -2.0}
  * }</pre>
  *
- * Defaults: {@code shape: sudden}, {@code ramp: 0}, {@code share: 1.0}. Each kind says which of
- * {@code feature}, {@code magnitude}, {@code segment} and {@code breakage} it needs; giving one it
+ * Defaults: {@code shape: sudden}, {@code ramp: 0}, {@code share: 1.0}; a bad version without a
+ * {@code breakage} and a segment shift without a {@code feature} take the injectors' defaults (see
+ * {@link io.vigil.simulation.fault.Faults}). Each kind says which of {@code feature}, {@code
+ * magnitude}, {@code segment} and {@code breakage} it needs, as the injectors do; giving one it
  * does not use is an error (it would silently do nothing), as is a feature the world lacks or of
- * the wrong type, or a segment value the world never draws.
+ * the wrong type, a segment value the world never draws, or a magnitude that changes nothing.
  */
 final class FaultReader {
 
@@ -35,13 +37,18 @@ final class FaultReader {
     NONE,
     NUMERIC,
     CATEGORICAL,
-    ANY
+    ANY,
+    /** Any, or none: the injector then picks the world's most heavily weighted numeric feature. */
+    OPTIONAL
   }
 
   /** Whether a kind takes a field. */
   private enum Use {
     REQUIRED,
-    UNUSED
+    OPTIONAL,
+    UNUSED,
+    /** Required when the feature is numeric, unused when it is categorical. */
+    WITH_NUMERIC_FEATURE
   }
 
   private record Needs(FeatureUse feature, Use magnitude, Use segment, Use breakage) {}
@@ -54,22 +61,23 @@ final class FaultReader {
     fault.mapping(KEYS);
     FaultKind kind = fault.required("kind").choice(FaultKind.class);
     Needs needs = NEEDS.get(kind);
-    Field onsetField = fault.required("onset");
-    Duration onset = onsetField.duration();
-    if (onset.compareTo(runDuration) >= 0) {
-      throw onsetField.fail(
-          "the onset "
-              + DurationText.format(onset)
-              + " is not before the run's end (traffic.duration "
-              + DurationText.format(runDuration)
-              + ")");
-    }
+    Duration onset = onset(fault.required("onset"), runDuration);
     Shape shape = fault.optional("shape").map(f -> f.choice(Shape.class)).orElse(Shape.SUDDEN);
+    if (kind == FaultKind.BAD_VERSION && shape == Shape.RAMP) {
+      throw fault
+          .required("shape")
+          .fail("a deployment happens at one moment; bad_version is sudden");
+    }
     Duration ramp = fault.optional("ramp").map(Field::duration).orElse(Duration.ZERO);
-    double magnitude =
-        use(fault, "magnitude", kind, needs.magnitude()).map(Field::number).orElse(0.0);
-    double share = fault.optional("share").map(Field::number).orElse(1.0);
     Optional<String> feature = feature(fault, kind, needs.feature(), world);
+    Use magnitudeUse = needs.magnitude();
+    if (magnitudeUse == Use.WITH_NUMERIC_FEATURE) {
+      boolean numeric = feature.flatMap(world::numericFeature).isPresent();
+      magnitudeUse = numeric ? Use.REQUIRED : Use.UNUSED;
+    }
+    double magnitude =
+        use(fault, "magnitude", kind, magnitudeUse).map(f -> magnitude(f, kind)).orElse(0.0);
+    double share = fault.optional("share").map(Field::number).orElse(1.0);
     Optional<String> segment =
         use(fault, "segment", kind, needs.segment()).map(f -> segment(f, world));
     Optional<Breakage> breakage =
@@ -79,11 +87,49 @@ final class FaultReader {
             new FaultSpec(kind, onset, shape, ramp, magnitude, share, feature, segment, breakage));
   }
 
+  private static Duration onset(Field field, Duration runDuration) {
+    Duration onset = field.duration();
+    if (onset.compareTo(runDuration) >= 0) {
+      throw field.fail(
+          "the onset "
+              + DurationText.format(onset)
+              + " is not before the run's end (traffic.duration "
+              + DurationText.format(runDuration)
+              + ")");
+    }
+    return onset;
+  }
+
+  /** The magnitude, refused where the injector would find it changes nothing. */
+  private static double magnitude(Field field, FaultKind kind) {
+    double magnitude = field.number();
+    String problem =
+        switch (kind) {
+          case UNIT_CHANGE -> magnitude == 1 ? "a factor of 1 changes nothing, e.g. 1000" : "";
+          case LATENCY_SPIKE ->
+              magnitude < 1 ? "latency is multiplied by the magnitude, which must be >= 1" : "";
+          case STUCK_FEATURE -> "";
+          default -> magnitude == 0 ? "a magnitude of 0 changes nothing" : "";
+        };
+    if (!problem.isEmpty()) {
+      throw field.fail(problem + "; was " + magnitude);
+    }
+    return magnitude;
+  }
+
+  /** Whether {@code kind} needs a magnitude (a file must then give one, even 0). */
+  static boolean takesMagnitude(FaultKind kind) {
+    return NEEDS.get(kind).magnitude() == Use.REQUIRED;
+  }
+
   private static Optional<Field> use(Field fault, String key, FaultKind kind, Use use) {
     if (use == Use.REQUIRED) {
       return Optional.of(fault.required(key));
     }
     Optional<Field> given = fault.optional(key);
+    if (use == Use.OPTIONAL) {
+      return given;
+    }
     if (given.isPresent()) {
       throw given.get().fail(label(kind) + " takes no " + key + "; remove it");
     }
@@ -92,8 +138,13 @@ final class FaultReader {
 
   private static Optional<String> feature(
       Field fault, FaultKind kind, FeatureUse use, WorldSpec world) {
-    Optional<Field> given =
-        use(fault, "feature", kind, use == FeatureUse.NONE ? Use.UNUSED : Use.REQUIRED);
+    Use featureUse =
+        switch (use) {
+          case NONE -> Use.UNUSED;
+          case OPTIONAL -> Use.OPTIONAL;
+          default -> Use.REQUIRED;
+        };
+    Optional<Field> given = use(fault, "feature", kind, featureUse);
     if (given.isEmpty()) {
       return Optional.empty();
     }
@@ -147,8 +198,11 @@ final class FaultReader {
 
   private static Map<FaultKind, Needs> needs() {
     Map<FaultKind, Needs> needs = new EnumMap<>(FaultKind.class);
-    needs.put(FaultKind.COVARIATE_SHIFT, numericFeature());
-    needs.put(FaultKind.CONCEPT_DRIFT, numericFeature());
+    needs.put(
+        FaultKind.COVARIATE_SHIFT,
+        new Needs(FeatureUse.ANY, Use.WITH_NUMERIC_FEATURE, Use.UNUSED, Use.UNUSED));
+    needs.put(
+        FaultKind.CONCEPT_DRIFT, new Needs(FeatureUse.ANY, Use.REQUIRED, Use.UNUSED, Use.UNUSED));
     needs.put(
         FaultKind.PRIOR_SHIFT, new Needs(FeatureUse.NONE, Use.REQUIRED, Use.UNUSED, Use.UNUSED));
     needs.put(
@@ -159,14 +213,14 @@ final class FaultReader {
         FaultKind.NEW_CATEGORIES,
         new Needs(FeatureUse.CATEGORICAL, Use.UNUSED, Use.UNUSED, Use.UNUSED));
     needs.put(
-        FaultKind.BAD_VERSION, new Needs(FeatureUse.NONE, Use.UNUSED, Use.UNUSED, Use.REQUIRED));
+        FaultKind.BAD_VERSION, new Needs(FeatureUse.NONE, Use.UNUSED, Use.UNUSED, Use.OPTIONAL));
     needs.put(
         FaultKind.LATENCY_SPIKE, new Needs(FeatureUse.NONE, Use.REQUIRED, Use.UNUSED, Use.UNUSED));
     needs.put(
         FaultKind.SILENT_FAILURE, new Needs(FeatureUse.NONE, Use.UNUSED, Use.UNUSED, Use.UNUSED));
     needs.put(
         FaultKind.SEGMENT_SHIFT,
-        new Needs(FeatureUse.NUMERIC, Use.REQUIRED, Use.REQUIRED, Use.UNUSED));
+        new Needs(FeatureUse.OPTIONAL, Use.REQUIRED, Use.REQUIRED, Use.UNUSED));
     return needs;
   }
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -125,7 +126,7 @@ public final class ScenarioReader {
                         + " (or give the world inline as a mapping)"));
   }
 
-  private static TrafficSpec traffic(java.util.Optional<Field> given) {
+  private static TrafficSpec traffic(Optional<Field> given) {
     if (given.isEmpty()) {
       return defaultTraffic();
     }

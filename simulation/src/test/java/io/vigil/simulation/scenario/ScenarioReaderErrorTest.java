@@ -209,6 +209,68 @@ class ScenarioReaderErrorTest {
   }
 
   @Test
+  void inlineWorldMistake_isNamedAtItsPathInTheWorld() {
+    assertError(
+            HEAD
+                + "world:\n"
+                + "  name: tiny\n"
+                + "  numeric: {income: {mean: 0, sd: -1, weight: 1}}\n"
+                + "  segment: {attribute: region, weights: {eu: 1}}\n"
+                + "  label: {intercept: 0, positive: bad, negative: good}\n"
+                + EXPECTED)
+        .hasMessage("broken.yaml: world.numeric.income: the sd of 'income' must be > 0, was -1.0");
+  }
+
+  @Test
+  void inlineWorldUnknownKey_listsTheAllowedOnes() {
+    assertError(
+            HEAD
+                + "world:\n"
+                + "  name: tiny\n"
+                + "  numeric: {income: {mean: 0, sd: 1, weight: 1, skew: 2}}\n"
+                + "  segment: {attribute: region, weights: {eu: 1}}\n"
+                + "  label: {intercept: 0, positive: bad, negative: good}\n"
+                + EXPECTED)
+        .hasMessage(
+            "broken.yaml: world.numeric.income.skew: unknown key 'skew'; allowed here: mean, sd,"
+                + " weight");
+  }
+
+  @Test
+  void magnitudeThatChangesNothing_isRefused() {
+    assertError(
+            HEAD
+                + "world: credit\nfaults:\n"
+                + "  - {kind: unit_change, feature: income, onset: 3h, magnitude: 1}\n"
+                + EXPECTED)
+        .hasMessage(
+            "broken.yaml: faults[0].magnitude: a factor of 1 changes nothing, e.g. 1000; was 1.0");
+  }
+
+  @Test
+  void magnitudeOnACategoricalShift_isRefused() {
+    assertError(
+            HEAD
+                + "world: credit\nfaults:\n"
+                + "  - {kind: covariate_shift, feature: channel, onset: 3h, magnitude: 2}\n"
+                + EXPECTED)
+        .hasMessage(
+            "broken.yaml: faults[0].magnitude: covariate_shift takes no magnitude; remove it");
+  }
+
+  @Test
+  void rampedDeployment_isRefused() {
+    assertError(
+            HEAD
+                + "world: credit\nfaults:\n"
+                + "  - {kind: bad_version, onset: 3h, shape: ramp, ramp: 1h}\n"
+                + EXPECTED)
+        .hasMessage(
+            "broken.yaml: faults[0].shape: a deployment happens at one moment; bad_version is"
+                + " sudden");
+  }
+
+  @Test
   void emptyFile_isRefused() {
     assertError("").hasMessage("broken.yaml: the file is empty");
   }
