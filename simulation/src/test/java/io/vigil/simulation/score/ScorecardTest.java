@@ -68,7 +68,9 @@ class ScorecardTest {
 
     assertThat(card.detectionWindows()).hasValue(1);
     assertThat(card.recoveryWindows()).hasValue(2);
-    assertThat(card.warningLeadWindows()).isEmpty();
+    assertThat(card.warningLeadWindows())
+        .as("warned by the incident in the breached window")
+        .hasValue(0);
   }
 
   @Test
@@ -107,7 +109,9 @@ class ScorecardTest {
 
     Scorecard card = Scorecard.of(run);
 
-    assertThat(card.warningLeadWindows()).hasValue(3);
+    assertThat(card.warningLeadWindows())
+        .as("warned after window 1, window 5 breached")
+        .hasValue(4);
   }
 
   @Test
