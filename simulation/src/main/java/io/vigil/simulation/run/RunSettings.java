@@ -11,7 +11,11 @@ import java.util.Objects;
  *
  * @param approvals who decides on proposals
  * @param reasoner ranks the hypotheses (the deterministic reasoner by default)
- * @param policies the agent's monitor, remediation and verification policies
+ * @param policies the agent's monitor, remediation and verification policies. The defaults are the
+ *     product's: the monitor reads the last hour and, after any incident closes (one closed as
+ *     noise too), opens no other for an hour, so with 5-minute windows a sudden fault right after a
+ *     noise incident is opened only when that hour has passed; a run that must detect within a
+ *     window or two needs a shorter lookback and cooldown (see the runner's tests)
  * @param start when the simulated clock starts (the warm-up begins here); part of a run's
  *     determinism, and aligned to the scenario's window
  * @param trainingRows labelled rows drawn from the healthy world to train {@code v1}, >= 10

@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -69,6 +70,9 @@ public final class ScenarioRunner {
 
   /** Training rows are drawn from this index on, far beyond what a run serves. */
   private static final long TRAINING_OFFSET = 1_000_000_000L;
+
+  /** Longer than any run: the loop's own flush after each window is what writes profiles. */
+  private static final Duration PROFILE_FLUSH_INTERVAL = Duration.ofDays(365);
 
   private final FaultFactory faults;
   private final RunSettings settings;
@@ -202,7 +206,11 @@ public final class ScenarioRunner {
               + " so that windows align with the store's, was "
               + traffic.warmup());
     }
-    return IngestSettings.defaults().withWindow(traffic.window());
+    // Profiles are written when each window has been served (ServingLoop.run flushes them), not
+    // on a wall-clock timer, so how records are grouped into profiles does not depend on timing.
+    return IngestSettings.defaults()
+        .withWindow(traffic.window())
+        .withProfileFlushInterval(PROFILE_FLUSH_INTERVAL);
   }
 
   private static Path temporaryDirectory() {
