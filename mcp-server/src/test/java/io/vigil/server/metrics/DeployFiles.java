@@ -87,6 +87,17 @@ final class DeployFiles {
     return expressions;
   }
 
+  /** The first query of the panel titled {@code title} in the dashboard {@code file} (by name). */
+  static String panelExpression(String file, String title) {
+    Path path = root().resolve("grafana/dashboards").resolve(file);
+    for (JsonNode panel : dashboard(path).path("panels")) {
+      if (panel.path("title").asText().equals(title)) {
+        return panel.at("/targets/0/expr").asText();
+      }
+    }
+    throw new IllegalArgumentException("no panel '" + title + "' in " + path);
+  }
+
   /** Every rule in the alert rules file, as SnakeYAML reads it. */
   @SuppressWarnings("unchecked")
   static List<Map<String, Object>> alertRules() {
