@@ -2,6 +2,7 @@ package io.vigil.server.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.vigil.tools.registry.ModelRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,5 +23,10 @@ class MetricsConfiguration {
   @Bean
   FeatureDriftGauges featureDriftGauges(MeterRegistry registry) {
     return new FeatureDriftGauges(registry);
+  }
+
+  @Bean
+  AccuracyTargetGauges accuracyTargetGauges(MeterRegistry meters, ModelRegistry registry) {
+    return new AccuracyTargetGauges(meters, registry);
   }
 }

@@ -32,7 +32,10 @@ public class QueryConfiguration {
     return new AccuracyService(database, registry, clock, settings);
   }
 
-  /** Every drift answer also sets the {@code vigil_feature_drift_score} gauges it scored. */
+  /**
+   * Every drift answer also sets the {@code vigil_feature_drift_score} and {@code
+   * vigil_feature_drift_risk} gauges of the features it scored.
+   */
   @Bean
   DriftService driftService(
       Database database,
@@ -41,12 +44,7 @@ public class QueryConfiguration {
       IngestSettings settings,
       FeatureDriftGauges gauges) {
     DriftService drift = new DriftService(database, registry, clock, settings);
-    drift.addScoreListener(
-        (model, version, feature, score) -> {
-          if (Double.isFinite(score)) {
-            gauges.update(model, version, feature, score);
-          }
-        });
+    drift.addScoreListener(gauges);
     return drift;
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vigil.detectors.dynamics.Risk;
 import org.junit.jupiter.api.Test;
 
 class FeatureDriftGaugesTest {
@@ -44,5 +45,44 @@ class FeatureDriftGaugesTest {
     assertThatThrownBy(() -> gauges.update("fraud", "v1", "amount", Double.NaN))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("fraud/v1/amount");
+  }
+
+  @Test
+  void driftRisk_publishesTheRiskAsItsLevel() {
+    gauges.driftRisk("fraud", "v1", "amount", Risk.WATCH);
+    gauges.driftRisk("fraud", "v1", "amount", Risk.CRITICAL);
+    gauges.driftRisk("fraud", "v1", "country", Risk.WARNING);
+
+    assertThat(
+            meters
+                .get(FeatureDriftGauges.RISK_NAME)
+                .tags("model", "fraud", "version", "v1", "feature", "amount")
+                .gauge()
+                .value())
+        .isEqualTo(3);
+    assertThat(gauges.risk("fraud", "v1", "country")).isEqualTo(2);
+    assertThat(meters.find(FeatureDriftGauges.RISK_NAME).gauges()).hasSize(2);
+  }
+
+  @Test
+  void riskLevel_followsSeverity() {
+    assertThat(Risk.values()).extracting(FeatureDriftGauges::riskLevel).containsExactly(0, 1, 2, 3);
+  }
+
+  @Test
+  void driftScore_nonFiniteScore_isLeftOut() {
+    gauges.driftScore("fraud", "v1", "amount", Double.NaN);
+
+    assertThat(meters.find(FeatureDriftGauges.NAME).gauges()).isEmpty();
+  }
+
+  @Test
+  void forget_alsoRemovesTheModelsRiskGauges() {
+    gauges.driftRisk("fraud", "v1", "amount", Risk.WARNING);
+
+    gauges.forget("fraud");
+
+    assertThat(meters.find(FeatureDriftGauges.RISK_NAME).gauges()).isEmpty();
+    assertThat(gauges.risk("fraud", "v1", "amount")).isNaN();
   }
 }

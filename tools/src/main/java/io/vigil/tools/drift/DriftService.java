@@ -269,6 +269,15 @@ public final class DriftService {
               result.effectSize().getAsDouble());
         }
       }
+      result
+          .dynamics()
+          .ifPresent(
+              dynamics -> {
+                for (DriftScoreListener listener : listeners) {
+                  listener.driftRisk(
+                      response.model(), response.version(), result.feature(), dynamics.risk());
+                }
+              });
     }
   }
 }

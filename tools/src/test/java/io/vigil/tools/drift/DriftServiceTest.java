@@ -16,7 +16,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
@@ -116,8 +118,20 @@ class DriftServiceTest {
               .withSpacing(Duration.ofSeconds(30))
               .withRamp("amount", 2.0, rampFrom)
               .withSeed(4));
+      DriftService service = service(database, fixture);
+      Map<String, Risk> risks = new HashMap<>();
+      service.addScoreListener(
+          new DriftScoreListener() {
+            @Override
+            public void driftScore(String model, String version, String feature, double score) {}
 
-      DriftResponse response = service(database, fixture).drift(DriftRequest.of("fraud"));
+            @Override
+            public void driftRisk(String model, String version, String feature, Risk risk) {
+              risks.put(model + "/" + version + "/" + feature, risk);
+            }
+          });
+
+      DriftResponse response = service.drift(DriftRequest.of("fraud"));
 
       FeatureDynamics amount = response.feature("amount").orElseThrow().dynamics().orElseThrow();
       assertThat(amount.windowLength()).isEqualTo(Duration.ofHours(1));
@@ -127,6 +141,8 @@ class DriftServiceTest {
       FeatureDynamics city = response.feature("city").orElseThrow().dynamics().orElseThrow();
       assertThat(city.risk()).isLessThan(Risk.WARNING);
       assertThat(response.summary()).contains("Drift score dynamics: amount");
+      assertThat(risks).containsEntry("fraud/v1/amount", amount.risk());
+      assertThat(risks).containsEntry("fraud/v1/city", city.risk());
     }
   }
 
