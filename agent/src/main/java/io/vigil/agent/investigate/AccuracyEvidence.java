@@ -55,6 +55,8 @@ final class AccuracyEvidence {
     figures.put(Figures.RECORDS, (double) records(current.versions()));
     figures.put(Figures.REFERENCE_RECORDS, (double) records(reference.versions()));
     estimated(current.versions()).ifPresent(e -> figures.put(Figures.ESTIMATED_ACCURACY, e));
+    current.slo().target().ifPresent(target -> figures.put(Figures.ACCURACY_TARGET, target));
+    figures.put(Figures.BELOW_TARGET, current.slo().breachSignificant() ? 1.0 : 0.0);
     log.add(
         EvidenceKind.ACCURACY,
         "",

@@ -39,6 +39,15 @@ public final class Figures {
   /** The label-free accuracy estimate of the current window, where labels are missing. */
   public static final String ESTIMATED_ACCURACY = "estimated_accuracy";
 
+  /** The model's accuracy target, where it has one. */
+  public static final String ACCURACY_TARGET = "accuracy_target";
+
+  /**
+   * 1 when the current window's realized accuracy is significantly below the target (its whole
+   * Wilson interval is), else 0.
+   */
+  public static final String BELOW_TARGET = "below_target";
+
   // FEATURE_DRIFT (subject a feature) and DATASET_DRIFT (subject "" or "@prediction")
   /** The drift test's effect size against the baseline. */
   public static final String EFFECT_SIZE = "effect_size";

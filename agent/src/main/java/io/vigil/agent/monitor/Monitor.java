@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * The graph's first node: evaluates every model's signals (accuracy against its SLO, realized or
  * estimated, dataset drift and accelerating feature drift, latency and error spikes) over the
  * recent stretch of its data and opens an incident for the most severe one that fires, unless the
- * model already has an incident open or one closed within the cooldown.
+ * model already has an incident open or one opened by the same signal closed within the cooldown.
  */
 public final class Monitor {
 
@@ -124,19 +124,36 @@ public final class Monitor {
       return new MonitorOutcome(
           model.name(), raised, Optional.empty(), "already covered by " + open.get().id());
     }
-    Optional<Instant> closed = incidents.lastClosedAt(model.name());
     Instant now = clock.instant();
-    if (closed.isPresent() && closed.get().plus(policy.cooldown()).isAfter(now)) {
+    List<RaisedSignal> fresh =
+        raised.stream()
+            .filter(signal -> coolingUntil(model, signal.kind(), now).isEmpty())
+            .toList();
+    if (fresh.isEmpty()) {
+      Instant until =
+          raised.stream()
+              .map(signal -> coolingUntil(model, signal.kind(), now).orElseThrow())
+              .min(Instant::compareTo)
+              .orElseThrow();
       return new MonitorOutcome(
-          model.name(),
-          raised,
-          Optional.empty(),
-          "cooling down until " + closed.get().plus(policy.cooldown()));
+          model.name(), raised, Optional.empty(), "cooling down until " + until);
     }
-    RaisedSignal worst = raised.get(0);
+    RaisedSignal worst = fresh.get(0);
     Incident opened = incidents.open(model.name(), worst.trigger(), title(model, worst), ACTOR);
     return new MonitorOutcome(
         model.name(), raised, Optional.of(opened), "opened " + opened.id() + " on " + worst.kind());
+  }
+
+  /**
+   * When the cooldown after the last incident {@code kind} opened ends, if it has not yet. The
+   * cooldown is per signal: an incident closed on a drift warning (often noise, closed as such)
+   * must not hold back an SLO breach that follows it, which is a different and worse finding.
+   */
+  private Optional<Instant> coolingUntil(Model model, SignalKind kind, Instant now) {
+    return incidents
+        .lastClosedAt(model.name(), kind)
+        .map(closed -> closed.plus(policy.cooldown()))
+        .filter(end -> end.isAfter(now));
   }
 
   private Optional<TimeRange> recent(Model model) {

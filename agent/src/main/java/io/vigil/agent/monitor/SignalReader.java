@@ -210,12 +210,16 @@ final class SignalReader {
                   answer.dataset().driftedFeatures(),
                   answer.dataset().testedFeatures())));
     }
-    accelerating(answer).ifPresent(raised::add);
+    accelerating(answer, window).ifPresent(raised::add);
     return raised;
   }
 
-  /** The feature whose drift is closest to its alarm and still speeding up, if any is at risk. */
-  private static Optional<RaisedSignal> accelerating(DriftResponse answer) {
+  /**
+   * The feature whose drift is closest to its alarm and still speeding up, if any is at risk. The
+   * signal's window is the monitor's recent stretch, not the dynamics' whole series (hours, mostly
+   * from before the change): the investigation looks where the warning points.
+   */
+  private static Optional<RaisedSignal> accelerating(DriftResponse answer, TimeRange window) {
     FeatureDriftResult worst = null;
     for (FeatureDriftResult feature : answer.features()) {
       Optional<FeatureDynamics> dynamics = feature.dynamics();
@@ -233,7 +237,7 @@ final class SignalReader {
     return Optional.of(
         new RaisedSignal(
             SignalKind.DRIFT_ACCELERATION,
-            dynamics.series(),
+            window,
             dynamics.level(),
             dynamics.alarmThreshold(),
             String.format(

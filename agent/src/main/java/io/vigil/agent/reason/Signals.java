@@ -2,6 +2,7 @@ package io.vigil.agent.reason;
 
 import io.vigil.agent.investigate.Figures;
 import io.vigil.agent.investigate.Investigation;
+import io.vigil.detectors.drift.TwoProportionZTest;
 import io.vigil.tools.incident.Evidence;
 import io.vigil.tools.incident.EvidenceKind;
 import java.util.Comparator;
@@ -32,6 +33,9 @@ final class Signals {
   /** A rise of the missing share by 10 points is a pipeline dropping values, not sampling. */
   static final double MIN_MISSING_RISE = 0.10;
 
+  /** Labels covering less of a window's records than this leave the estimate to speak for it. */
+  static final double LAGGING_LABEL_COVERAGE = 0.5;
+
   /** New categories taking 5% of the values mean an upstream vocabulary or schema change. */
   static final double MIN_NEW_CATEGORY_SHARE = 0.05;
 
@@ -57,8 +61,13 @@ final class Signals {
 
   static final double NORMAL_CONFIDENCE_STD = 0.05;
 
-  /** Class balances further apart than 0.1 in total variation moved beyond sampling noise. */
-  static final double MIN_BALANCE_SHIFT = 0.10;
+  /**
+   * Class balances 0.04 apart in total variation (a 4-point move of a binary class share) are a
+   * shift worth naming when the move is also significant ({@link #ALPHA}, two-proportion test on
+   * the top class's share): with late labels an incident sees only the first labels after a prior
+   * shift, so a larger floor (0.10 before) missed every prior shift in the simulation.
+   */
+  static final double MIN_BALANCE_SHIFT = 0.04;
 
   /** A class balance from fewer observations than this is too noisy to call a shift. */
   static final int MIN_BALANCE_SAMPLE = 100;
@@ -95,10 +104,14 @@ final class Signals {
   /**
    * Whether accuracy fell significantly, by at least {@link #MIN_ACCURACY_DROP}; or, without labels
    * in the window, whether its label-free estimate fell {@link #MIN_ESTIMATED_DROP} below the
-   * reference's realized accuracy.
+   * reference's realized accuracy; or whether it is significantly below the model's target. The
+   * last matters once a fault is older than the reference stretch: both stretches are then degraded
+   * alike, and without it a breached model would read as "accuracy held".
    */
   boolean accuracyDropped() {
-    return accuracy().map(e -> dropped(e) || estimatedDrop(e)).orElse(false);
+    return accuracy()
+        .map(e -> dropped(e) || estimatedDrop(e) || e.figure(Figures.BELOW_TARGET) == 1)
+        .orElse(false);
   }
 
   /** Whether labels (or the label-free estimate) measured the change, dropped or not. */
@@ -111,10 +124,29 @@ final class Signals {
         .orElse(false);
   }
 
+  /**
+   * The label-free estimate fell {@link #MIN_ESTIMATED_DROP} below the reference's realized
+   * accuracy, in a window whose labels are missing or cover under {@link #LAGGING_LABEL_COVERAGE}
+   * of its records: with late labels, the labelled part of a window is its oldest part, from before
+   * a fault that just began, and only the estimate speaks for the rest.
+   */
   private static boolean estimatedDrop(Evidence e) {
-    return !has(e, Figures.P_VALUE)
+    return labelsLag(e)
         && e.figure(Figures.ESTIMATED_ACCURACY)
             <= e.figure(Figures.REFERENCE_ACCURACY) - MIN_ESTIMATED_DROP;
+  }
+
+  /**
+   * Whether the window's labels are missing or cover under {@link #LAGGING_LABEL_COVERAGE} of its
+   * records (then its labelled part is its oldest).
+   */
+  boolean labelsLag() {
+    return accuracy().map(Signals::labelsLag).orElse(true);
+  }
+
+  private static boolean labelsLag(Evidence e) {
+    return !has(e, Figures.P_VALUE)
+        || e.figure(Figures.LABELED) < LAGGING_LABEL_COVERAGE * e.figure(Figures.RECORDS);
   }
 
   static boolean dropped(Evidence e) {
@@ -226,7 +258,22 @@ final class Signals {
             e.subject().equals(subject)
                 && e.figure(Figures.SAMPLE) >= MIN_BALANCE_SAMPLE
                 && e.figure(Figures.REFERENCE_SAMPLE) >= MIN_BALANCE_SAMPLE
-                && e.figure(Figures.TOTAL_VARIATION) >= MIN_BALANCE_SHIFT);
+                && e.figure(Figures.TOTAL_VARIATION) >= MIN_BALANCE_SHIFT
+                && balancePValue(e) < ALPHA);
+  }
+
+  /** The two-proportion test of the top class's share before and now; 1 when it cannot be run. */
+  static double balancePValue(Evidence e) {
+    double now = e.figure(Figures.TOP_SHARE);
+    double before = e.figure(Figures.REFERENCE_TOP_SHARE);
+    long sample = Math.round(e.figure(Figures.SAMPLE));
+    long reference = Math.round(e.figure(Figures.REFERENCE_SAMPLE));
+    if (Double.isNaN(now) || Double.isNaN(before) || sample < 1 || reference < 1) {
+      return 1;
+    }
+    return TwoProportionZTest.withDefaults()
+        .test(Math.round(before * reference), reference, Math.round(now * sample), sample)
+        .pValue();
   }
 
   /** The deployment that brought a new version into the investigated span, if one did. */

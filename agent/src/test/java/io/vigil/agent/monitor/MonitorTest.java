@@ -8,6 +8,8 @@ import io.vigil.tools.incident.IncidentState;
 import io.vigil.tools.incident.IncidentStore;
 import io.vigil.tools.incident.SignalKind;
 import io.vigil.tools.incident.TimelineEventType;
+import io.vigil.tools.incident.Trigger;
+import io.vigil.tools.query.TimeRange;
 import io.vigil.tools.store.Database;
 import io.vigil.tools.testing.TestStores;
 import io.vigil.tools.testing.Traffic;
@@ -169,6 +171,36 @@ class MonitorTest {
     assertThat(after.opened()).isPresent();
     assertThat(after.opened().orElseThrow().id()).isNotEqualTo(first.id());
     assertThat(incidents.list(Optional.of("fraud"), Optional.empty(), 10)).hasSize(2);
+  }
+
+  @Test
+  void breachAfterADriftIncidentClosed_opensDespiteTheCooldown() {
+    serve("fraud", OptionalDouble.of(0.85), t -> t.withAccuracy(0.6));
+    Instant now = traffic.clock().instant();
+    Incident drift =
+        incidents.open(
+            "fraud",
+            new Trigger(
+                SignalKind.DRIFT_ACCELERATION,
+                new TimeRange(now.minus(Duration.ofHours(1)), now),
+                0.1,
+                0.2,
+                "the drift of feature \"amount\" is warning"),
+            "fraud: feature drift accelerating",
+            Monitor.ACTOR);
+    incidents.transition(
+        drift.id(),
+        IncidentState.OPEN,
+        IncidentState.RESOLVED,
+        TimelineEventType.RESOLVED,
+        "vigil-agent",
+        "no action needed: nothing beyond noise");
+
+    MonitorOutcome outcome = monitor.check("fraud");
+
+    assertThat(outcome.opened()).isPresent();
+    assertThat(outcome.opened().orElseThrow().trigger().signal())
+        .isEqualTo(SignalKind.ACCURACY_SLO);
   }
 
   /**

@@ -61,15 +61,12 @@ class DemoCommandTest {
     String printed = out.toString();
     String url = group(URL, printed);
     String token = group(TOKEN, printed);
-    HttpResponse<String> incidents =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(url + "/api/v1/incidents"))
-                    .header("Authorization", "Bearer " + token)
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> incidents = get(url + "/api/v1/incidents", token);
+    HttpResponse<String> first = get(url + "/api/v1/incidents/inc-1", token);
     assertThat(incidents.statusCode()).isEqualTo(200);
-    assertThat(incidents.body()).contains("short-bad-version", "BAD_MODEL_VERSION");
+    assertThat(incidents.body()).contains("\"id\":\"inc-1\"", "short-bad-version");
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(first.body()).contains("BAD_MODEL_VERSION", "simulation-auto-approver");
     assertThat(printed).contains("Serving until Ctrl-C", "/mcp", "bin/vigil incidents --server");
     assertThat(dataDir.resolve(DemoDirectory.MARKER)).exists();
 
@@ -100,6 +97,15 @@ class DemoCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("nope");
     assertThat(dataDir).doesNotExist();
+  }
+
+  private static HttpResponse<String> get(String url, String token) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   private static String group(Pattern pattern, String text) {

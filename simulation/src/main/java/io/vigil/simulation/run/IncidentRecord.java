@@ -57,8 +57,13 @@ public record IncidentRecord(
     return causes.stream().findFirst();
   }
 
-  /** Whether the agent wanted something done: any remediation but no action. */
+  /**
+   * Whether the agent proposed an action on serving (a rollback, retraining, traffic shift or
+   * recalibration). Handing the incident to a person (an escalation) is not one: it is what the
+   * agent should do when it cannot tell, and what "zero actions proposed" in a quiet scenario
+   * allows.
+   */
   public boolean actionTaken() {
-    return remediation.isPresent() && remediation.get() != ActionType.NO_ACTION;
+    return remediation.isPresent() && remediation.get().changesServing();
   }
 }

@@ -34,13 +34,14 @@ import java.util.OptionalInt;
  * @param culpritCorrect the scored diagnosis's top hypothesis blames the expected culprit; empty
  *     when the expectation names none
  * @param remediationCorrect the scored incident's remediation (the action the planner chose,
- *     proposed or escalated) is the expected one; for a quiet scenario: no action in the whole run
+ *     proposed or escalated) is the expected one; for a quiet scenario: nothing acted on or
+ *     escalated in the whole run
  * @param recoveryWindows windows from the first executed action to the first window back at target
  *     or to the incident's resolution, whichever came first; empty without both
  * @param falseIncidents incidents opened before the first onset, plus, in a quiet scenario, any
  *     incident (after the onset) whose remediation was an action
- * @param actionsProposed incidents whose remediation was an action (anything but no action),
- *     proposed for approval or escalated to a person
+ * @param actionsProposed incidents whose remediation was an action on serving (rollback,
+ *     retraining, traffic shift, recalibration); escalations to a person are not counted
  * @param diagnosed the scored diagnosis's top hypothesis, if any
  * @param remediation the scored incident's remediation, if any
  */
@@ -99,7 +100,8 @@ public record Scorecard(
     Optional<ActionType> remediation = scored.flatMap(IncidentRecord::remediation);
     boolean remediationCorrect =
         quiet
-            ? actions == 0
+            ? run.incidents().stream()
+                .allMatch(i -> i.remediation().orElse(ActionType.NO_ACTION) == ActionType.NO_ACTION)
             : remediation.filter(type -> type == expected.remediation()).isPresent();
     return new Scorecard(
         run.scenario(),

@@ -186,7 +186,7 @@ class ScorecardTest {
   }
 
   @Test
-  void of_quietRunWithAnEscalation_countsAFalseIncidentAndAnAction() {
+  void of_quietRunWithAnEscalation_isWrongButProposesNoAction() {
     RunResult run =
         Timelines.of("red-herring", Timelines.QUIET)
             .onset(Shape.RAMP, 1)
@@ -196,9 +196,24 @@ class ScorecardTest {
 
     Scorecard card = Scorecard.of(run);
 
-    assertThat(card.falseIncidents()).isEqualTo(1);
-    assertThat(card.actionsProposed()).isEqualTo(1);
+    assertThat(card.falseIncidents()).isZero();
+    assertThat(card.actionsProposed()).isZero();
     assertThat(card.remediationCorrect()).isFalse();
     assertThat(card.top1Correct()).isFalse();
+  }
+
+  @Test
+  void of_quietRunWithARetrainProposed_countsAFalseIncidentAndAnAction() {
+    RunResult run =
+        Timelines.of("red-herring", Timelines.QUIET)
+            .onset(Shape.RAMP, 1)
+            .windows(4, 88)
+            .incident(2, ActionType.RETRAIN, cause(1, RootCause.COVARIATE_DRIFT, "session_count"))
+            .result(4);
+
+    Scorecard card = Scorecard.of(run);
+
+    assertThat(card.falseIncidents()).isEqualTo(1);
+    assertThat(card.actionsProposed()).isEqualTo(1);
   }
 }

@@ -82,7 +82,7 @@ class SuiteResultTest {
             List.of(
                 sudden(1, RootCause.BAD_MODEL_VERSION),
                 sudden(3, RootCause.COVARIATE_DRIFT),
-                quiet(ActionType.ESCALATE),
+                quiet(ActionType.RETRAIN),
                 gradual(1)));
 
     assertThat(suite.targets())

@@ -177,6 +177,22 @@ final class IncidentRows {
     }
   }
 
+  /** When the last incident of {@code model} opened on {@code signal} closed, if one has. */
+  static Optional<Instant> lastClosedAt(Connection connection, String model, SignalKind signal)
+      throws SQLException {
+    String sql =
+        "SELECT MAX(closed_at) AS closed_at FROM incident"
+            + " WHERE model = ? AND trigger_signal = ? AND closed_at IS NOT NULL";
+    try (PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setString(1, model);
+      select.setString(2, signal.name());
+      try (ResultSet rows = select.executeQuery()) {
+        rows.next();
+        return Optional.ofNullable(Timestamps.get(rows, "closed_at"));
+      }
+    }
+  }
+
   private static List<Incident> select(
       Connection connection, String where, List<?> parameters, int limit) throws SQLException {
     String sql = "SELECT " + COLUMNS + " FROM incident " + where + " LIMIT ?";

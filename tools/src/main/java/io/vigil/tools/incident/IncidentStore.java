@@ -90,6 +90,11 @@ public final class IncidentStore {
     return access.read("read the incidents", c -> IncidentRows.lastClosedAt(c, model));
   }
 
+  /** When the last incident of {@code model} that {@code signal} opened closed, if one has. */
+  public Optional<Instant> lastClosedAt(String model, SignalKind signal) {
+    return access.read("read the incidents", c -> IncidentRows.lastClosedAt(c, model, signal));
+  }
+
   /**
    * Stores the investigation's evidence and window; OPEN → INVESTIGATING.
    *
