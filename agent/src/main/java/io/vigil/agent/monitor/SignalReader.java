@@ -12,6 +12,7 @@ import io.vigil.tools.drift.DriftRequest;
 import io.vigil.tools.drift.DriftResponse;
 import io.vigil.tools.drift.DriftService;
 import io.vigil.tools.drift.DriftStatus;
+import io.vigil.tools.drift.DriftVerdict;
 import io.vigil.tools.drift.FeatureDriftResult;
 import io.vigil.tools.drift.FeatureDynamics;
 import io.vigil.tools.incident.LearnedText;
@@ -22,6 +23,7 @@ import io.vigil.tools.query.TimeRange;
 import io.vigil.tools.query.TimeWindow;
 import io.vigil.tools.registry.Model;
 import io.vigil.tools.registry.ModelTask;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -210,20 +212,26 @@ final class SignalReader {
                   answer.dataset().driftedFeatures(),
                   answer.dataset().testedFeatures())));
     }
-    accelerating(answer, window).ifPresent(raised::add);
+    accelerating(answer).ifPresent(raised::add);
     return raised;
   }
 
   /**
-   * The feature whose drift is closest to its alarm and still speeding up, if any is at risk. The
-   * signal's window is the monitor's recent stretch, not the dynamics' whole series (hours, mostly
-   * from before the change): the investigation looks where the warning points.
+   * The feature whose drift is closest to its alarm and still speeding up, if any is at risk and
+   * its drift over the monitor's stretch is significant beyond its effect threshold (a rising level
+   * that the drift test does not confirm was, on healthy traffic, noise about twice a day). The
+   * signal's window is the stretch the warning has held for (its last {@value #SUSTAINED_WINDOWS}
+   * windows), not the dynamics' whole series nor the monitor's hour, which lie mostly before the
+   * change: the investigation compares the changed stretch with the hour before it, so a fault a
+   * few windows old is not diluted by the healthy traffic around it.
    */
-  private static Optional<RaisedSignal> accelerating(DriftResponse answer, TimeRange window) {
+  private static Optional<RaisedSignal> accelerating(DriftResponse answer) {
     FeatureDriftResult worst = null;
     for (FeatureDriftResult feature : answer.features()) {
       Optional<FeatureDynamics> dynamics = feature.dynamics();
-      if (dynamics.isEmpty() || !atRisk(dynamics.get())) {
+      if (dynamics.isEmpty()
+          || !atRisk(dynamics.get())
+          || feature.verdict() != DriftVerdict.DRIFTED) {
         continue;
       }
       if (worst == null || dynamics.get().level() > worst.dynamics().orElseThrow().level()) {
@@ -237,7 +245,7 @@ final class SignalReader {
     return Optional.of(
         new RaisedSignal(
             SignalKind.DRIFT_ACCELERATION,
-            window,
+            warned(dynamics),
             dynamics.level(),
             dynamics.alarmThreshold(),
             String.format(
@@ -265,6 +273,14 @@ final class SignalReader {
         && risks.subList(risks.size() - SUSTAINED_WINDOWS, risks.size()).stream()
             .allMatch(SignalReader::warns)
         && dynamics.velocityPerWindow() > 0;
+  }
+
+  /** The last {@value #SUSTAINED_WINDOWS} windows of the dynamics' series. */
+  private static TimeRange warned(FeatureDynamics dynamics) {
+    Instant end = dynamics.series().to();
+    Instant from = end.minus(dynamics.windowLength().multipliedBy(SUSTAINED_WINDOWS));
+    return new TimeRange(
+        from.isBefore(dynamics.series().from()) ? dynamics.series().from() : from, end);
   }
 
   private static boolean warns(Risk risk) {
