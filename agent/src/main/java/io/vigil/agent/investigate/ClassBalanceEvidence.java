@@ -5,6 +5,7 @@ import io.vigil.tools.distribution.FeatureDistribution;
 import io.vigil.tools.distribution.FeatureDistributionService;
 import io.vigil.tools.distribution.NumericStats;
 import io.vigil.tools.incident.EvidenceKind;
+import io.vigil.tools.logs.Correctness;
 import io.vigil.tools.logs.InferenceLogService;
 import io.vigil.tools.logs.LogQuery;
 import io.vigil.tools.logs.LoggedInference;
@@ -26,8 +27,9 @@ import java.util.stream.DoubleStream;
 /**
  * The class balance of the predictions (from their profile, with the confidence's spread, which
  * collapses when serving falls back to a default output, and the share of answers carrying one
- * identical confidence, which a fallback for part of the traffic leaves) and of the labels (both
- * from a seeded random sample of the logs), current window against reference.
+ * identical confidence, which a fallback for part of the traffic leaves, from a seeded random
+ * sample of the logs) and of the labels (from a seeded random sample of the labelled records, so
+ * that late labels do not shrink it), current window against reference.
  */
 final class ClassBalanceEvidence {
 
@@ -52,10 +54,16 @@ final class ClassBalanceEvidence {
     if (scope.model().task() != ModelTask.CLASSIFICATION) {
       return;
     }
-    List<LoggedInference> now = sample(scope, current(scope));
-    List<LoggedInference> before = sample(scope, reference(scope));
-    predictions(scope, log, now, before);
-    labels(scope, log, now, before);
+    predictions(
+        scope,
+        log,
+        sample(scope, current(scope), Correctness.ANY),
+        sample(scope, reference(scope), Correctness.ANY));
+    labels(
+        scope,
+        log,
+        sample(scope, current(scope), Correctness.LABELED),
+        sample(scope, reference(scope), Correctness.LABELED));
   }
 
   private void predictions(
@@ -96,6 +104,7 @@ final class ClassBalanceEvidence {
     Map<String, Long> now = labels(sampleNow);
     Map<String, Long> before = labels(sampleBefore);
     Map<String, Double> figures = balance(now, before);
+    figures.putAll(priorExplained(sampleNow, sampleBefore));
     log.add(
         EvidenceKind.CLASS_BALANCE,
         "@label",
@@ -105,6 +114,8 @@ final class ClassBalanceEvidence {
             LOGS_TOOL,
             "time_window",
             Scope.text(scope.windows().current()),
+            "correctness",
+            "labeled",
             "sampling",
             "random",
             "seed",
@@ -125,9 +136,10 @@ final class ClassBalanceEvidence {
     return distributions.distribution(scope.name(), feature, window, Optional.empty());
   }
 
-  private List<LoggedInference> sample(Scope scope, TimeWindow window) {
+  private List<LoggedInference> sample(Scope scope, TimeWindow window, Correctness which) {
     LogQuery query =
         LogQuery.of(scope.name(), window)
+            .withCorrectness(which)
             .withLimit(LABEL_SAMPLE)
             .withSampling(Sampling.RANDOM, LABEL_SEED);
     return logs.search(query).records();
@@ -139,6 +151,49 @@ final class ClassBalanceEvidence {
       record.label().ifPresent(label -> counts.merge(label.toString(), 1L, Long::sum));
     }
     return counts;
+  }
+
+  /**
+   * What the new class balance alone would make of the reference's accuracy: each class's share now
+   * times the share of that class the model got right before (its recall in the reference sample),
+   * summed; beside the accuracy the current sample actually had. Under a pure prior shift the
+   * model's errors within each class stay as they were, and only the mix moves, so the two agree;
+   * when the relation between inputs and labels changed, the actual accuracy falls below what the
+   * balance explains. Empty without labels on both sides.
+   */
+  static Map<String, Double> priorExplained(
+      List<LoggedInference> now, List<LoggedInference> before) {
+    Map<String, long[]> recall = new TreeMap<>();
+    for (LoggedInference record : before) {
+      if (record.label().isPresent() && record.correct().isPresent()) {
+        long[] counts = recall.computeIfAbsent(record.label().get().toString(), k -> new long[2]);
+        counts[0] += record.correct().get() ? 1 : 0;
+        counts[1]++;
+      }
+    }
+    long labelled = 0;
+    long correct = 0;
+    double expected = 0;
+    for (LoggedInference record : now) {
+      if (record.label().isEmpty() || record.correct().isEmpty()) {
+        continue;
+      }
+      long[] counts = recall.get(record.label().get().toString());
+      if (counts == null) {
+        return Map.of();
+      }
+      labelled++;
+      correct += record.correct().get() ? 1 : 0;
+      expected += (double) counts[0] / counts[1];
+    }
+    if (labelled == 0) {
+      return Map.of();
+    }
+    return Map.of(
+        Figures.BALANCE_EXPLAINED_ACCURACY,
+        expected / labelled,
+        Figures.SAMPLE_ACCURACY,
+        (double) correct / labelled);
   }
 
   private static DoubleStream confidences(List<LoggedInference> sample) {

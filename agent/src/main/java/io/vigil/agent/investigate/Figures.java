@@ -214,6 +214,15 @@ public final class Figures {
   /** Standard deviation of the predictions' confidence, reference window. */
   public static final String REFERENCE_CONFIDENCE_STD = "reference_confidence_std";
 
+  /**
+   * The accuracy the current class balance alone predicts: each label class's current share times
+   * the model's recall on it in the reference sample.
+   */
+  public static final String BALANCE_EXPLAINED_ACCURACY = "balance_explained_accuracy";
+
+  /** The accuracy of the current labelled sample. */
+  public static final String SAMPLE_ACCURACY = "sample_accuracy";
+
   /** Share of sampled answers carrying the single most frequent confidence value, exactly. */
   public static final String CONFIDENCE_MODE_SHARE = "confidence_mode_share";
 

@@ -9,5 +9,7 @@ public enum Correctness {
   /** Labelled records whose prediction was wrong (classification models only). */
   INCORRECT,
   /** Records whose label has not arrived. */
-  UNLABELED
+  UNLABELED,
+  /** Records whose label has arrived, right or wrong. */
+  LABELED
 }

@@ -120,7 +120,7 @@ public final class InferenceLogService {
           "model '"
               + model.name()
               + "' is a regression model, whose predictions are not right or wrong; use"
-              + " correctness ANY or UNLABELED");
+              + " correctness ANY, LABELED or UNLABELED");
     }
   }
 

@@ -35,6 +35,7 @@ final class StoreFilter {
       case CORRECT -> conditions.add("correct = TRUE");
       case INCORRECT -> conditions.add("correct = FALSE");
       case UNLABELED -> conditions.add("label_class IS NULL AND label_value IS NULL");
+      case LABELED -> conditions.add("(label_class IS NOT NULL OR label_value IS NOT NULL)");
     }
     return this;
   }

@@ -142,6 +142,30 @@ class InferenceLogServiceTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("io.vigil.tools.testing.TestStores#both")
+  void search_labeled_matchesEveryServedRecordButTheUnlabelledTenth(
+      String store, Supplier<Database> open) {
+    LogFixture.Shared shared = LogFixture.shared(store, open);
+    LogQuery query =
+        LogQuery.of(LogFixture.MODEL, WINDOW)
+            .withCorrectness(Correctness.LABELED)
+            .withErrors(ErrorFilter.succeeded())
+            .withLimit(1_000)
+            .withSampling(Sampling.RANDOM, 1);
+
+    LogSearchResult result = service(shared).search(query);
+
+    long expected =
+        shared.traffic().records().stream()
+            .filter(r -> LogFixture.WINDOW.contains(r.timestamp()) && r.error().isEmpty())
+            .filter(r -> Integer.parseInt(r.requestId().substring(1)) % 10 != 9)
+            .count();
+    assertThat(result.counts().matched()).isEqualTo(expected);
+    assertThat(result.records()).hasSize(1_000);
+    assertThat(result.records()).allSatisfy(r -> assertThat(r.label()).isPresent());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.vigil.tools.testing.TestStores#both")
   void search_moreMatchesThanTheLimit_returnsTheNewestAndSaysMoreMatch(
       String store, Supplier<Database> open) {
     LogFixture.Shared shared = LogFixture.shared(store, open);
@@ -327,7 +351,7 @@ class InferenceLogServiceTest {
                           .withCorrectness(Correctness.INCORRECT)))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("regression model")
-          .hasMessageContaining("use correctness ANY or UNLABELED");
+          .hasMessageContaining("use correctness ANY, LABELED or UNLABELED");
     }
   }
 }

@@ -38,8 +38,8 @@ final class InferenceLogsTool implements VigilTool {
               "correctness",
               Presence.OPTIONAL,
               "Records by prediction against label: any (default), correct, incorrect (labelled"
-                  + " and wrong, classification only) or unlabeled.",
-              List.of("any", "correct", "incorrect", "unlabeled"))
+                  + " and wrong, classification only), unlabeled or labeled (right or wrong).",
+              List.of("any", "correct", "incorrect", "unlabeled", "labeled"))
           .number("min_confidence", Presence.OPTIONAL, "Lowest confidence kept, 0 to 1.", 0, 1)
           .number("max_confidence", Presence.OPTIONAL, "Highest confidence kept, 0 to 1.", 0, 1)
           .strings(
