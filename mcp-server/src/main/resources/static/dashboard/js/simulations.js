@@ -74,7 +74,7 @@ export async function simulationPage(el, id) {
             ['detection', windows(card.detection_windows)],
             ['warning lead', windows(card.warning_lead_windows)],
             ['breached', yes(card.breached)],
-            ['diagnosed', card.diagnosed ? JSON.stringify(card.diagnosed) : 'none'],
+            ['diagnosed', card.diagnosed ? `${card.diagnosed.category}${card.diagnosed.culprit ? ' (' + card.diagnosed.culprit + ')' : ''}, confidence ${fmt(card.diagnosed.confidence, 2)}` : 'none'],
             ['top-1 category', yes(card.top1_correct)],
             ['top-3 category', yes(card.top3_correct)],
             ['culprit', yes(card.culprit_correct)],

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vigil.server.serve.VigilApplication;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,10 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The dashboard in a real browser against a real server: Playwright ({@code playwright-core}, from
@@ -38,10 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * purpose with {@code -DexcludedGroups=browser}.
  */
 @Tag("browser")
-@SpringBootTest(
-    classes = VigilApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DashboardBrowserTest {
+class DashboardBrowserTest extends DashboardServer {
 
   static final Path SCRIPTS = Path.of("src/test/browser");
   static final Path WORK = Path.of("target/browser-test");
@@ -49,15 +41,6 @@ class DashboardBrowserTest {
   private static final List<String> SCRIPT_FILES =
       List.of("package.json", "package-lock.json", "dashboard.mjs");
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final DashboardStore STORE = DashboardStore.seed();
-
-  @DynamicPropertySource
-  static void seededStore(DynamicPropertyRegistry properties) {
-    properties.add("vigil.data-dir", () -> STORE.dataDir().toString());
-    properties.add("vigil.agent.enabled", () -> "false");
-  }
-
-  @LocalServerPort int port;
 
   @BeforeAll
   static void requireNodeAndChromium() throws IOException, InterruptedException {
