@@ -10,14 +10,18 @@ export const TERMINAL = ['RESOLVED', 'ESCALATED'];
 
 export async function overviewPage(el) {
   const signedIn = may('read');
+  // The sparklines' queries need only the model list: they go out while health is computed.
+  const listed = api.get('/models');
+  const accuracies = listed.then((models) => new Map(models.models.map((m) => [m.name, api.get(path`/models/${m.name}/accuracy` + '?window=24h').catch((error) => ({ error }))]))).catch(() => new Map());
   const [models, health, incidents] = await Promise.all([
-    api.get('/models'),
+    listed,
     api.get('/health'),
     signedIn ? api.get('/incidents?limit=200') : Promise.resolve(null),
   ]);
+  const accuracyOf = await accuracies;
   const healthOf = new Map(health.models.map((m) => [m.model, m]));
   const open = (incidents ? incidents.incidents : []).filter((i) => !TERMINAL.includes(i.state));
-  const rows = models.models.map((model) => modelRow(model, healthOf.get(model.name), open));
+  const rows = models.models.map((model) => modelRow(model, healthOf.get(model.name), open, accuracyOf.get(model.name)));
   fill(
     el,
     section(
@@ -33,11 +37,11 @@ export async function overviewPage(el) {
     ),
     signedIn ? openIncidents(open) : h('p.hint', { text: 'Sign in with an API token to see incidents.' }),
   );
-  // The sparklines follow the table: one accuracy query per model, in parallel.
+  // The sparklines follow the table as their answers arrive.
   await Promise.all(rows.map((row) => row.loadSparkline()));
 }
 
-function modelRow(model, health, open) {
+function modelRow(model, health, open, accuracyAnswer) {
   const mine = open.filter((i) => i.model === model.name);
   const sparkCell = h('td.spark-cell');
   const slo = health ? health.slo : null;
@@ -55,7 +59,8 @@ function modelRow(model, health, open) {
     tr,
     loadSparkline: async () => {
       try {
-        const accuracy = await api.get(path`/models/${model.name}/accuracy` + '?window=24h');
+        const accuracy = await accuracyAnswer;
+        if (accuracy.error) throw accuracy.error;
         const active = accuracy.versions.find((v) => v.version === model.active_version) || accuracy.versions[0];
         const [realized, estimated] = active ? accuracySeries(active) : [[], []];
         fill(sparkCell, sparkline({ id: 'spark-' + model.name, series: [{ name: 'realized', points: realized }, { name: 'estimated', points: estimated, dashed: true }] }));

@@ -7,24 +7,14 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The dashboard's pages at {@code /dashboard/} (static resources from the jar; {@code /} leads
- * there), their security headers, and the token check on the dashboard's own endpoints.
+ * The dashboard's security headers, the token check on its own endpoints, and the kept simulation
+ * runs. (Its routes are {@link DashboardPages}: web slice tests load MVC configurers, which must
+ * then need no bean from the store.)
  */
 @Configuration(proxyBeanMethods = false)
-class DashboardConfiguration implements WebMvcConfigurer {
-
-  static final String HOME = "/dashboard/";
-
-  @Override
-  public void addViewControllers(ViewControllerRegistry registry) {
-    registry.addRedirectViewController("/", HOME);
-    registry.addRedirectViewController("/dashboard", HOME);
-    registry.addViewController(HOME).setViewName("forward:" + HOME + "index.html");
-  }
+class DashboardConfiguration {
 
   @Bean
   SimulationRuns simulationRuns(VigilProperties properties) {
