@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -56,9 +57,10 @@ public final class SimulationRuns {
     try {
       Files.createDirectories(directory);
       Path target = directory.resolve(id + SUFFIX);
+      // Written aside and moved into place: a listing never meets half a report.
       Path partial = directory.resolve(id + SUFFIX + ".partial");
       Files.writeString(partial, reportJson, StandardCharsets.UTF_8);
-      Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
       return id;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot keep the run's report in " + directory, e);
