@@ -12,16 +12,22 @@ import io.vigil.tools.logs.Sampling;
 import io.vigil.tools.query.TimeWindow;
 import io.vigil.tools.registry.FeatureNames;
 import io.vigil.tools.registry.ModelTask;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.DoubleStream;
 
 /**
  * The class balance of the predictions (from their profile, with the confidence's spread, which
- * collapses when serving falls back to a default output) and of the labels (from a seeded random
- * sample of the logs), current window against reference.
+ * collapses when serving falls back to a default output, and the share of answers carrying one
+ * identical confidence, which a fallback for part of the traffic leaves) and of the labels (both
+ * from a seeded random sample of the logs), current window against reference.
  */
 final class ClassBalanceEvidence {
 
@@ -46,22 +52,33 @@ final class ClassBalanceEvidence {
     if (scope.model().task() != ModelTask.CLASSIFICATION) {
       return;
     }
-    predictions(scope, log);
-    labels(scope, log);
+    List<LoggedInference> now = sample(scope, current(scope));
+    List<LoggedInference> before = sample(scope, reference(scope));
+    predictions(scope, log, now, before);
+    labels(scope, log, now, before);
   }
 
-  private void predictions(Scope scope, EvidenceLog log) {
-    Map<String, Long> now = classes(read(scope, FeatureNames.PREDICTION, current(scope)));
-    Map<String, Long> before = classes(read(scope, FeatureNames.PREDICTION, reference(scope)));
-    Map<String, Double> figures = balance(now, before);
+  private void predictions(
+      Scope scope, EvidenceLog log, List<LoggedInference> now, List<LoggedInference> before) {
+    Map<String, Long> classesNow = classes(read(scope, FeatureNames.PREDICTION, current(scope)));
+    Map<String, Long> classesBefore =
+        classes(read(scope, FeatureNames.PREDICTION, reference(scope)));
+    Map<String, Double> figures = balance(classesNow, classesBefore);
     figures.put(Figures.CONFIDENCE_STD, std(read(scope, FeatureNames.CONFIDENCE, current(scope))));
     figures.put(
         Figures.REFERENCE_CONFIDENCE_STD,
         std(read(scope, FeatureNames.CONFIDENCE, reference(scope))));
+    figures.put(Figures.CONFIDENCE_MODE_SHARE, modeShare(now));
+    figures.put(Figures.REFERENCE_CONFIDENCE_MODE_SHARE, modeShare(before));
+    figures.put(Figures.CONFIDENCE_SAMPLE, (double) confidences(now).count());
     log.add(
         EvidenceKind.CLASS_BALANCE,
         FeatureNames.PREDICTION,
-        "predicted classes " + quoted(now) + " against " + quoted(before) + " before the onset.",
+        "predicted classes "
+            + quoted(classesNow)
+            + " against "
+            + quoted(classesBefore)
+            + " before the onset.",
         figures,
         scope.query(
             DISTRIBUTION_TOOL,
@@ -71,9 +88,13 @@ final class ClassBalanceEvidence {
             Scope.text(scope.windows().current())));
   }
 
-  private void labels(Scope scope, EvidenceLog log) {
-    Map<String, Long> now = labelSample(scope, current(scope));
-    Map<String, Long> before = labelSample(scope, reference(scope));
+  private void labels(
+      Scope scope,
+      EvidenceLog log,
+      List<LoggedInference> sampleNow,
+      List<LoggedInference> sampleBefore) {
+    Map<String, Long> now = labels(sampleNow);
+    Map<String, Long> before = labels(sampleBefore);
     Map<String, Double> figures = balance(now, before);
     log.add(
         EvidenceKind.CLASS_BALANCE,
@@ -104,16 +125,42 @@ final class ClassBalanceEvidence {
     return distributions.distribution(scope.name(), feature, window, Optional.empty());
   }
 
-  private Map<String, Long> labelSample(Scope scope, TimeWindow window) {
-    Map<String, Long> counts = new TreeMap<>();
+  private List<LoggedInference> sample(Scope scope, TimeWindow window) {
     LogQuery query =
         LogQuery.of(scope.name(), window)
             .withLimit(LABEL_SAMPLE)
             .withSampling(Sampling.RANDOM, LABEL_SEED);
-    for (LoggedInference record : logs.search(query).records()) {
+    return logs.search(query).records();
+  }
+
+  private static Map<String, Long> labels(List<LoggedInference> sample) {
+    Map<String, Long> counts = new TreeMap<>();
+    for (LoggedInference record : sample) {
       record.label().ifPresent(label -> counts.merge(label.toString(), 1L, Long::sum));
     }
     return counts;
+  }
+
+  private static DoubleStream confidences(List<LoggedInference> sample) {
+    return sample.stream()
+        .map(LoggedInference::confidence)
+        .filter(OptionalDouble::isPresent)
+        .mapToDouble(OptionalDouble::getAsDouble);
+  }
+
+  /**
+   * The share of the sampled answers that carry the single most frequent confidence, exactly: a
+   * model's scores are continuous and almost never repeat, while a fallback answers everyone it
+   * catches with one fixed score. NaN without confidences.
+   */
+  static double modeShare(List<LoggedInference> sample) {
+    Map<Double, Long> counts = new HashMap<>();
+    confidences(sample).forEach(c -> counts.merge(c, 1L, Long::sum));
+    long total = counts.values().stream().mapToLong(Long::longValue).sum();
+    if (total == 0) {
+      return Double.NaN;
+    }
+    return (double) Collections.max(counts.values()) / total;
   }
 
   private static Map<String, Long> classes(FeatureDistribution distribution) {

@@ -4,10 +4,14 @@ import io.vigil.tools.comparison.VersionComparisonRequest;
 import io.vigil.tools.comparison.VersionComparisonResponse;
 import io.vigil.tools.comparison.VersionComparisonService;
 import io.vigil.tools.comparison.VersionFigures;
+import io.vigil.tools.drift.DriftVerdict;
 import io.vigil.tools.incident.EvidenceKind;
 import io.vigil.tools.incident.EvidenceQuery;
+import io.vigil.tools.query.TimeRange;
+import io.vigil.tools.query.TimeWindow;
 import io.vigil.tools.registry.Deployment;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,15 +89,32 @@ final class DeploymentEvidence {
     return Optional.empty();
   }
 
+  /**
+   * Compares the versions on the traffic they served side by side when the previous one kept a
+   * share (a canary: from the deployment, or the current window's start if later, to its end), so
+   * that a difference in their answers is the versions' and not the inputs'; otherwise over the
+   * span, the previous version before the deployment against the new one after it.
+   */
   private void compare(Scope scope, EvidenceLog log, Change change) {
+    boolean sideBySide = change.deployment().traffic().getOrDefault(change.previous(), 0.0) > 0;
+    TimeRange current = scope.windows().current();
+    Instant from =
+        change.deployment().effectiveAt().isAfter(current.from())
+            ? change.deployment().effectiveAt()
+            : current.from();
+    TimeRange range =
+        sideBySide && from.isBefore(current.to())
+            ? new TimeRange(from, current.to())
+            : scope.windows().span();
     VersionComparisonResponse answer =
         comparison.compare(
             new VersionComparisonRequest(
                 scope.name(),
                 change.previous(),
                 change.introduced(),
-                Optional.of(scope.windows().spanWindow())));
+                Optional.of(new TimeWindow.Absolute(range))));
     Map<String, Double> figures = figures(answer);
+    figures.put(Figures.SIDE_BY_SIDE, range.equals(scope.windows().span()) ? 0.0 : 1.0);
     log.add(
         EvidenceKind.VERSION_COMPARISON,
         change.introduced(),
@@ -118,7 +139,7 @@ final class DeploymentEvidence {
             "version_b",
             change.introduced(),
             "time_window",
-            Scope.text(scope.windows().span())));
+            Scope.text(range)));
   }
 
   private static Map<String, Double> figures(VersionComparisonResponse answer) {
@@ -137,6 +158,18 @@ final class DeploymentEvidence {
             d -> {
               figures.put(Figures.ACCURACY_DIFFERENCE, d.difference());
               figures.put(Figures.P_VALUE, d.pValue());
+            });
+    answer
+        .predictionDrift()
+        .filter(p -> p.verdict() != DriftVerdict.UNTESTED)
+        .ifPresent(
+            p -> {
+              figures.put(
+                  Figures.PREDICTIONS_DIFFER,
+                  p.verdict() == DriftVerdict.DRIFTED ? Figures.TRUE : 0.0);
+              p.effectSize().ifPresent(e -> figures.put(Figures.PREDICTION_EFFECT, e));
+              p.effectThreshold()
+                  .ifPresent(t -> figures.put(Figures.PREDICTION_EFFECT_THRESHOLD, t));
             });
     return figures;
   }

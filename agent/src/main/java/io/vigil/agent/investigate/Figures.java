@@ -138,6 +138,21 @@ public final class Figures {
   /** Error rate of version B. */
   public static final String ERROR_RATE_B = "error_rate_b";
 
+  /** Whether the two versions' predictions are distributed differently (1) or not (0). */
+  public static final String PREDICTIONS_DIFFER = "predictions_differ";
+
+  /** The effect size of the difference between the two versions' predictions. */
+  public static final String PREDICTION_EFFECT = "prediction_effect";
+
+  /** The prediction effect size that counts as a difference. */
+  public static final String PREDICTION_EFFECT_THRESHOLD = "prediction_effect_threshold";
+
+  /**
+   * Whether the versions were compared on traffic they served side by side (1: a canary, the same
+   * inputs reach both) or one after the other (0: a difference may come from the inputs).
+   */
+  public static final String SIDE_BY_SIDE = "side_by_side";
+
   /** Deployments that took effect between the reference window's start and the window's end. */
   public static final String DEPLOYMENTS = "deployments";
 
@@ -198,6 +213,15 @@ public final class Figures {
 
   /** Standard deviation of the predictions' confidence, reference window. */
   public static final String REFERENCE_CONFIDENCE_STD = "reference_confidence_std";
+
+  /** Share of sampled answers carrying the single most frequent confidence value, exactly. */
+  public static final String CONFIDENCE_MODE_SHARE = "confidence_mode_share";
+
+  /** The same share in the reference window. */
+  public static final String REFERENCE_CONFIDENCE_MODE_SHARE = "reference_confidence_mode_share";
+
+  /** Sampled answers with a confidence, in the current window. */
+  public static final String CONFIDENCE_SAMPLE = "confidence_sample";
 
   /** Observations behind a class balance in the current window. */
   public static final String SAMPLE = "sample";

@@ -16,6 +16,7 @@ import io.vigil.tools.store.Database;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -145,13 +146,18 @@ public final class Monitor {
   }
 
   /**
-   * When the cooldown after the last incident {@code kind} opened ends, if it has not yet. The
-   * cooldown is per signal: an incident closed on a drift warning (often noise, closed as such)
-   * must not hold back an SLO breach that follows it, which is a different and worse finding.
+   * When the cooldown after the last incident closed on a signal at least as severe as {@code kind}
+   * ends, if it has not yet. A more severe signal is not held back: an incident closed on a drift
+   * warning (often noise, closed as such) must not delay an SLO breach that follows it, which is a
+   * different and worse finding; while the same fault seen a window later through a milder signal
+   * (a shifted feature after the predictions it moved) does not open a second incident.
    */
   private Optional<Instant> coolingUntil(Model model, SignalKind kind, Instant now) {
-    return incidents
-        .lastClosedAt(model.name(), kind)
+    return Arrays.stream(SignalKind.values())
+        .filter(other -> RaisedSignal.severity(other) >= RaisedSignal.severity(kind))
+        .map(other -> incidents.lastClosedAt(model.name(), other))
+        .flatMap(Optional::stream)
+        .max(Instant::compareTo)
         .map(closed -> closed.plus(policy.cooldown()))
         .filter(end -> end.isAfter(now));
   }
@@ -173,6 +179,9 @@ public final class Monitor {
       case ESTIMATED_ACCURACY_SLO -> model.name() + ": estimated accuracy below its SLO";
       case DRIFT -> model.name() + ": dataset drift";
       case DRIFT_ACCELERATION -> model.name() + ": feature drift accelerating";
+      case SUDDEN_DRIFT -> model.name() + ": sudden feature shift";
+      case MISSING_VALUES -> model.name() + ": missing values spike";
+      case PREDICTION_DRIFT -> model.name() + ": predictions shifted";
       case LATENCY -> model.name() + ": latency spike";
       case ERROR_RATE -> model.name() + ": error spike";
       case ON_DEMAND -> model.name() + ": diagnosis requested";

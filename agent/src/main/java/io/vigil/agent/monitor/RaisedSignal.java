@@ -23,13 +23,24 @@ public record RaisedSignal(
     Objects.requireNonNull(detail, "detail");
   }
 
-  /** How urgent this signal is: a broken SLO before errors, before latency, before drift. */
+  /**
+   * How urgent this signal is: a broken SLO before errors, before latency, before a pipeline or
+   * serving fault seen in the newest windows, before drift.
+   */
   int severity() {
+    return severity(kind);
+  }
+
+  /** The severity of a signal of {@code kind}. */
+  static int severity(SignalKind kind) {
     return switch (kind) {
-      case ACCURACY_SLO -> 6;
-      case ERROR_RATE -> 5;
-      case LATENCY -> 4;
-      case ESTIMATED_ACCURACY_SLO -> 3;
+      case ACCURACY_SLO -> 9;
+      case ERROR_RATE -> 8;
+      case LATENCY -> 7;
+      case MISSING_VALUES -> 6;
+      case PREDICTION_DRIFT -> 5;
+      case ESTIMATED_ACCURACY_SLO -> 4;
+      case SUDDEN_DRIFT -> 3;
       case DRIFT_ACCELERATION -> 2;
       case DRIFT -> 1;
       case ON_DEMAND -> 0;

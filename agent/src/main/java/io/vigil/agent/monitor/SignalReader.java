@@ -12,6 +12,7 @@ import io.vigil.tools.drift.DriftRequest;
 import io.vigil.tools.drift.DriftResponse;
 import io.vigil.tools.drift.DriftService;
 import io.vigil.tools.drift.DriftStatus;
+import io.vigil.tools.drift.DriftVerdict;
 import io.vigil.tools.drift.FeatureDriftResult;
 import io.vigil.tools.drift.FeatureDynamics;
 import io.vigil.tools.incident.LearnedText;
@@ -20,13 +21,18 @@ import io.vigil.tools.latency.LatencyFigures;
 import io.vigil.tools.latency.LatencyService;
 import io.vigil.tools.query.TimeRange;
 import io.vigil.tools.query.TimeWindow;
+import io.vigil.tools.registry.FeatureNames;
 import io.vigil.tools.registry.Model;
 import io.vigil.tools.registry.ModelTask;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * Reads one model's signals over a stretch of its data through the query services (the same ones
@@ -36,6 +42,15 @@ final class SignalReader {
 
   /** Windows in a row a feature's drift must warn before it raises the acceleration signal. */
   static final int SUSTAINED_WINDOWS = 3;
+
+  /**
+   * A sudden shift's effect is at least this many times its threshold: a recent stretch of a few
+   * hundred healthy records, tested against the baseline, stays well below it.
+   */
+  static final double SUDDEN_EFFECT_RATIO = 2;
+
+  /** A missing share 10 points above the baseline's is a pipeline dropping values. */
+  static final double MISSING_RISE = 0.10;
 
   private final AccuracyService accuracy;
   private final DriftService drift;
@@ -64,7 +79,9 @@ final class SignalReader {
     }
     errorSignal(window, now, before).ifPresent(raised::add);
     latencySignal(window, now, before).ifPresent(raised::add);
-    raised.addAll(driftSignals(model, window));
+    DriftResponse hour = drift(model, window);
+    raised.addAll(driftSignals(hour));
+    raised.addAll(suddenSignals(model, hour));
     raised.sort((a, b) -> Integer.compare(b.severity(), a.severity()));
     return raised;
   }
@@ -185,16 +202,18 @@ final class SignalReader {
                 previous.getAsDouble())));
   }
 
-  private List<RaisedSignal> driftSignals(Model model, TimeRange window) {
-    DriftResponse answer =
-        drift.drift(
-            new DriftRequest(
-                model.name(),
-                Optional.empty(),
-                Optional.of(new TimeWindow.Absolute(window)),
-                Optional.empty(),
-                OptionalDouble.empty(),
-                OptionalDouble.empty()));
+  private DriftResponse drift(Model model, TimeRange window) {
+    return drift.drift(
+        new DriftRequest(
+            model.name(),
+            Optional.empty(),
+            Optional.of(new TimeWindow.Absolute(window)),
+            Optional.empty(),
+            OptionalDouble.empty(),
+            OptionalDouble.empty()));
+  }
+
+  private List<RaisedSignal> driftSignals(DriftResponse answer) {
     List<RaisedSignal> raised = new ArrayList<>();
     if (answer.status() == DriftStatus.DATASET_DRIFT) {
       raised.add(
@@ -210,20 +229,227 @@ final class SignalReader {
                   answer.dataset().driftedFeatures(),
                   answer.dataset().testedFeatures())));
     }
-    accelerating(answer, window).ifPresent(raised::add);
+    accelerating(answer).ifPresent(raised::add);
     return raised;
   }
 
   /**
-   * The feature whose drift is closest to its alarm and still speeding up, if any is at risk. The
-   * signal's window is the monitor's recent stretch, not the dynamics' whole series (hours, mostly
-   * from before the change): the investigation looks where the warning points.
+   * The changes that show first in the newest stretch ({@link MonitorPolicy#recent()}) of {@code
+   * window} and were not there in the rest of it: a feature that shifted strongly, a missing share
+   * that jumped, predictions that moved. Each is a fault that began in the last minutes, seen a
+   * window after its onset instead of when it has filled enough of the hour to move the hour's
+   * tests; a change older than the recent stretch shows in the rest of the window too and raises
+   * nothing here again (the hour's own signals cover it). The stretches are cut from {@code hour}'s
+   * range, the lookback aligned to whole profile windows, so they are whole windows too.
    */
-  private static Optional<RaisedSignal> accelerating(DriftResponse answer, TimeRange window) {
+  private List<RaisedSignal> suddenSignals(Model model, DriftResponse hour) {
+    TimeRange window = hour.range();
+    Instant split = window.to().minus(policy.recent());
+    if (!split.isAfter(window.from())) {
+      return List.of();
+    }
+    TimeRange recent = new TimeRange(split, window.to());
+    DriftResponse now = drift(model, recent);
+    if (now.currentRecords() < policy.minimumRecords()) {
+      return List.of();
+    }
+    DriftResponse before = drift(model, new TimeRange(window.from(), split));
+    Optional<FeatureDriftResult> missing =
+        now.features().stream()
+            .filter(f -> missingRise(f, policy.minimumRecords()) >= MISSING_RISE)
+            .filter(f -> !(missingRise(f, before) >= MISSING_RISE))
+            .max((a, b) -> Double.compare(missingRise(a, 0), missingRise(b, 0)));
+    Optional<FeatureDriftResult> answers =
+        Stream.of(
+                now.prediction().filter(p -> !changedBefore(before.prediction())),
+                now.confidence().filter(c -> !changedBefore(before.confidence())))
+            .flatMap(Optional::stream)
+            .filter(SignalReader::strong)
+            .max((a, b) -> Double.compare(ratio(a), ratio(b)));
+    Optional<FeatureDriftResult> shifted =
+        now.features().stream()
+            .filter(f -> strong(f) && !changedBefore(feature(before, f.feature())))
+            .max((a, b) -> Double.compare(ratio(a), ratio(b)));
+    if (missing.isEmpty() && answers.isEmpty() && shifted.isEmpty()) {
+      return List.of();
+    }
+    Optional<DriftResponse> newest = newestWindow(model, hour, recent);
+    List<RaisedSignal> raised = new ArrayList<>();
+    missing
+        .map(
+            f ->
+                missingSpike(
+                    f, focus(recent, newest, r -> missingRise(f.feature(), r) >= MISSING_RISE)))
+        .ifPresent(raised::add);
+    answers
+        .map(
+            p ->
+                predictionShift(
+                    p,
+                    focus(
+                        recent,
+                        newest,
+                        r -> result(r, p.feature()).filter(SignalReader::strong).isPresent())))
+        .ifPresent(raised::add);
+    shifted
+        .map(
+            f ->
+                suddenShift(
+                    f,
+                    focus(
+                        recent,
+                        newest,
+                        r -> result(r, f.feature()).filter(SignalReader::strong).isPresent())))
+        .ifPresent(raised::add);
+    return raised;
+  }
+
+  /**
+   * The newest profile window of the recent stretch, read alone, when it holds at least half the
+   * records the monitor trusts: a change that fills it already is investigated over it alone, so
+   * that the healthy window before the onset does not dilute what the change looks like (a stuck
+   * feature half of whose values are still real is not recognisably stuck).
+   */
+  private Optional<DriftResponse> newestWindow(Model model, DriftResponse hour, TimeRange recent) {
+    Optional<Duration> length =
+        hour.features().stream()
+            .map(FeatureDriftResult::dynamics)
+            .flatMap(Optional::stream)
+            .map(FeatureDynamics::windowLength)
+            .findFirst()
+            .filter(l -> l.compareTo(recent.length()) < 0);
+    return length
+        .map(l -> drift(model, new TimeRange(recent.to().minus(l), recent.to())))
+        .filter(r -> r.currentRecords() >= policy.minimumRecords() / 2);
+  }
+
+  /** The newest window when the change shows in it alone, else the whole recent stretch. */
+  private static TimeRange focus(
+      TimeRange recent, Optional<DriftResponse> newest, Predicate<DriftResponse> changed) {
+    return newest.filter(changed).map(DriftResponse::range).orElse(recent);
+  }
+
+  private static Optional<FeatureDriftResult> result(DriftResponse answer, String name) {
+    if (answer.prediction().filter(p -> p.feature().equals(name)).isPresent()) {
+      return answer.prediction();
+    }
+    if (answer.confidence().filter(c -> c.feature().equals(name)).isPresent()) {
+      return answer.confidence();
+    }
+    return feature(answer, name);
+  }
+
+  private static RaisedSignal missingSpike(FeatureDriftResult worst, TimeRange window) {
+    double share = share(worst.currentMissing(), worst.currentCount());
+    double reference = share(worst.referenceMissing(), worst.referenceCount());
+    return new RaisedSignal(
+        SignalKind.MISSING_VALUES,
+        window,
+        share,
+        reference + MISSING_RISE,
+        String.format(
+            Locale.ROOT,
+            "feature %s is missing in %.1f%% of the %d newest records, against %.1f%% in the"
+                + " baseline",
+            LearnedText.quoted(worst.feature()),
+            100 * share,
+            worst.currentCount() + worst.currentMissing(),
+            100 * reference));
+  }
+
+  private static RaisedSignal predictionShift(FeatureDriftResult prediction, TimeRange recent) {
+    return new RaisedSignal(
+        SignalKind.PREDICTION_DRIFT,
+        recent,
+        prediction.effectSize().orElseThrow(),
+        prediction.effectThreshold().orElseThrow(),
+        String.format(
+            Locale.ROOT,
+            "the distribution of the model's %s shifted in the newest windows: %s %.3f, %.1f×"
+                + " its threshold, while the stretch before held",
+            prediction.feature().equals(FeatureNames.CONFIDENCE) ? "confidences" : "predictions",
+            prediction.effectSizeName().orElse("effect"),
+            prediction.effectSize().orElseThrow(),
+            ratio(prediction)));
+  }
+
+  private static RaisedSignal suddenShift(FeatureDriftResult feature, TimeRange recent) {
+    return new RaisedSignal(
+        SignalKind.SUDDEN_DRIFT,
+        recent,
+        feature.effectSize().orElseThrow(),
+        feature.effectThreshold().orElseThrow(),
+        String.format(
+            Locale.ROOT,
+            "feature %s shifted abruptly in the newest windows: %s %.3f, %.1f× its threshold,"
+                + " while the stretch before held",
+            LearnedText.quoted(feature.feature()),
+            feature.effectSizeName().orElse("effect"),
+            feature.effectSize().orElseThrow(),
+            ratio(feature)));
+  }
+
+  /** Drifted (significant and past its threshold) by {@link #SUDDEN_EFFECT_RATIO} its threshold. */
+  private static boolean strong(FeatureDriftResult result) {
+    return result.verdict() == DriftVerdict.DRIFTED && ratio(result) >= SUDDEN_EFFECT_RATIO;
+  }
+
+  /** Whether the stretch before the recent one had drifted already (untested counts as not). */
+  private static boolean changedBefore(Optional<FeatureDriftResult> earlier) {
+    return earlier.map(e -> e.verdict() == DriftVerdict.DRIFTED).orElse(false);
+  }
+
+  private static Optional<FeatureDriftResult> feature(DriftResponse answer, String name) {
+    return answer.features().stream().filter(f -> f.feature().equals(name)).findFirst();
+  }
+
+  private static double ratio(FeatureDriftResult result) {
+    if (result.effectSize().isEmpty() || result.effectThreshold().isEmpty()) {
+      return 0;
+    }
+    double ratio = result.effectSize().getAsDouble() / result.effectThreshold().getAsDouble();
+    return Double.isFinite(ratio) ? ratio : 0;
+  }
+
+  /**
+   * The rise of the feature's missing share over the baseline's; 0 under {@code minimum} records.
+   */
+  private static double missingRise(FeatureDriftResult feature, long minimum) {
+    if (feature.currentCount() + feature.currentMissing() < minimum) {
+      return 0;
+    }
+    return share(feature.currentMissing(), feature.currentCount())
+        - share(feature.referenceMissing(), feature.referenceCount());
+  }
+
+  private static double missingRise(FeatureDriftResult feature, DriftResponse other) {
+    return missingRise(feature.feature(), other);
+  }
+
+  private static double missingRise(String name, DriftResponse answer) {
+    return feature(answer, name).map(f -> missingRise(f, 0)).orElse(0.0);
+  }
+
+  private static double share(long missing, long present) {
+    return missing + present == 0 ? 0 : (double) missing / (missing + present);
+  }
+
+  /**
+   * The feature whose drift is closest to its alarm and still speeding up, if any is at risk and
+   * its drift over the monitor's stretch is significant beyond its effect threshold (a rising level
+   * that the drift test does not confirm was, on healthy traffic, noise about twice a day). The
+   * signal's window is the stretch the warning has held for (its last {@value #SUSTAINED_WINDOWS}
+   * windows), not the dynamics' whole series nor the monitor's hour, which lie mostly before the
+   * change: the investigation compares the changed stretch with the hour before it, so a fault a
+   * few windows old is not diluted by the healthy traffic around it.
+   */
+  private static Optional<RaisedSignal> accelerating(DriftResponse answer) {
     FeatureDriftResult worst = null;
     for (FeatureDriftResult feature : answer.features()) {
       Optional<FeatureDynamics> dynamics = feature.dynamics();
-      if (dynamics.isEmpty() || !atRisk(dynamics.get())) {
+      if (dynamics.isEmpty()
+          || !atRisk(dynamics.get())
+          || feature.verdict() != DriftVerdict.DRIFTED) {
         continue;
       }
       if (worst == null || dynamics.get().level() > worst.dynamics().orElseThrow().level()) {
@@ -237,7 +463,7 @@ final class SignalReader {
     return Optional.of(
         new RaisedSignal(
             SignalKind.DRIFT_ACCELERATION,
-            window,
+            warned(dynamics),
             dynamics.level(),
             dynamics.alarmThreshold(),
             String.format(
@@ -265,6 +491,14 @@ final class SignalReader {
         && risks.subList(risks.size() - SUSTAINED_WINDOWS, risks.size()).stream()
             .allMatch(SignalReader::warns)
         && dynamics.velocityPerWindow() > 0;
+  }
+
+  /** The last {@value #SUSTAINED_WINDOWS} windows of the dynamics' series. */
+  private static TimeRange warned(FeatureDynamics dynamics) {
+    Instant end = dynamics.series().to();
+    Instant from = end.minus(dynamics.windowLength().multipliedBy(SUSTAINED_WINDOWS));
+    return new TimeRange(
+        from.isBefore(dynamics.series().from()) ? dynamics.series().from() : from, end);
   }
 
   private static boolean warns(Risk risk) {

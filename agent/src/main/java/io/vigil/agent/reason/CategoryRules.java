@@ -37,6 +37,12 @@ final class CategoryRules {
   /** The new version significantly worse than its predecessor: the direct test. */
   static final double WORSE_VERSION_WEIGHT = 0.70;
 
+  /**
+   * The new version answers the same traffic differently: the change is the version's, strong
+   * evidence before its labels arrive, weaker than a measured fall of its accuracy.
+   */
+  static final double DIFFERENT_ANSWERS_WEIGHT = 0.55;
+
   /** The logs over-represent the new version (or the slice) among failures: corroboration. */
   static final double PATTERN_WEIGHT = 0.15;
 
@@ -109,8 +115,7 @@ final class CategoryRules {
             + latency.or(() -> errors).map(Explanations::latency).orElse("")
             + (degenerate.isPresent()
                 ? (latency.or(() -> errors).isPresent() ? "; " : "")
-                    + Explanations.balance(degenerate.get())
-                    + ", a default output"
+                    + Explanations.degenerate(degenerate.get())
                 : "")
             + "; the model itself is not at fault",
         "",
@@ -154,22 +159,27 @@ final class CategoryRules {
     }
     String version = deployment.get().subject();
     Optional<Evidence> worse = signals.newVersionWorse();
+    Optional<Evidence> differs = signals.newVersionAnswersDifferently();
     Optional<Evidence> pattern = signals.pattern(version);
     double score =
         anyOf(
             DEPLOYMENT_WEIGHT,
             worse.isPresent() ? WORSE_VERSION_WEIGHT : 0,
+            differs.isPresent() && worse.isEmpty() ? DIFFERENT_ANSWERS_WEIGHT : 0,
             pattern.isPresent() ? PATTERN_WEIGHT : 0);
     List<String> comparison = Signals.ids(signals.of(EvidenceKind.VERSION_COMPARISON));
     return new Assessment(
         RootCause.BAD_MODEL_VERSION,
         score,
         version,
-        Signals.ids(deployment, worse, pattern),
+        Signals.ids(deployment, worse, differs, pattern),
         worse.isPresent()
             ? "the degradation starts with the deployment: "
                 + Explanations.versionWorse(version, worse.get())
-            : "a new version was deployed in the window, but no comparison shows it worse",
+            : differs.isPresent()
+                ? "the change starts with the deployment: "
+                    + Explanations.versionDiffers(version, differs.get())
+                : "a new version was deployed in the window, but no comparison shows it worse",
         "the new version is not significantly less accurate than the version it replaced",
         Stream.concat(against.stream(), comparison.stream()).toList());
   }

@@ -82,6 +82,19 @@ final class Explanations {
         comparison.figure(Figures.P_VALUE));
   }
 
+  static String versionDiffers(String version, Evidence comparison) {
+    return format(
+        "version %s answers %s than the version it replaced (prediction effect %.3f, %.1f× its"
+            + " threshold) before its labels can tell whether it is worse",
+        quoted(version),
+        comparison.figure(Figures.SIDE_BY_SIDE) == Figures.TRUE
+            ? "the same traffic differently"
+            : "unchanged inputs differently",
+        comparison.figure(Figures.PREDICTION_EFFECT),
+        comparison.figure(Figures.PREDICTION_EFFECT)
+            / comparison.figure(Figures.PREDICTION_EFFECT_THRESHOLD));
+  }
+
   static String slice(Evidence e) {
     return format(
         "slice %s fell from accuracy %.3f to %.3f and carries %.0f%% of the overall change,"
@@ -100,6 +113,19 @@ final class Explanations {
         e.figure(Figures.TOTAL_VARIATION),
         e.figure(Figures.TOP_SHARE),
         e.figure(Figures.REFERENCE_TOP_SHARE));
+  }
+
+  /** Why the predictions look like a default output. */
+  static String degenerate(Evidence e) {
+    if (e.figure(Figures.CONFIDENCE_MODE_SHARE) >= Signals.FALLBACK_MODE_SHARE
+        && e.figure(Figures.TOP_SHARE) < Signals.DEGENERATE_TOP_SHARE) {
+      return format(
+          "%.0f%% of the sampled answers carry one identical confidence (at most %.0f%% before),"
+              + " a default output",
+          100 * e.figure(Figures.CONFIDENCE_MODE_SHARE),
+          100 * e.figure(Figures.REFERENCE_CONFIDENCE_MODE_SHARE));
+    }
+    return balance(e) + ", a default output";
   }
 
   static String quoted(String text) {

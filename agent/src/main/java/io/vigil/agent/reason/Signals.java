@@ -62,6 +62,17 @@ final class Signals {
   static final double NORMAL_CONFIDENCE_STD = 0.05;
 
   /**
+   * One exact confidence on 10% of the sampled answers, three times its share before (where no
+   * value took more than 5%), is a fallback answering part of the traffic: a model's scores are
+   * continuous, or at worst rounded, and spread over many values.
+   */
+  static final double FALLBACK_MODE_SHARE = 0.10;
+
+  static final double NORMAL_MODE_SHARE = 0.05;
+
+  static final double FALLBACK_MODE_RISE = 3;
+
+  /**
    * Class balances 0.04 apart in total variation (a 4-point move of a binary class share) are a
    * shift worth naming when the move is also significant ({@link #ALPHA}, two-proportion test on
    * the top class's share): with late labels an incident sees only the first labels after a prior
@@ -238,7 +249,10 @@ final class Signals {
         });
   }
 
-  /** The prediction balance when serving answered one class or one confidence to everyone. */
+  /**
+   * The prediction balance when serving answered one class or one confidence to everyone, or one
+   * exact confidence to a good part of the traffic.
+   */
   Optional<Evidence> degeneratePredictions() {
     return first(
         EvidenceKind.CLASS_BALANCE,
@@ -247,7 +261,16 @@ final class Signals {
                 && ((e.figure(Figures.TOP_SHARE) >= DEGENERATE_TOP_SHARE
                         && e.figure(Figures.REFERENCE_TOP_SHARE) <= NORMAL_TOP_SHARE)
                     || (e.figure(Figures.CONFIDENCE_STD) <= FLAT_CONFIDENCE_STD
-                        && e.figure(Figures.REFERENCE_CONFIDENCE_STD) >= NORMAL_CONFIDENCE_STD)));
+                        && e.figure(Figures.REFERENCE_CONFIDENCE_STD) >= NORMAL_CONFIDENCE_STD)
+                    || fallbackShare(e)));
+  }
+
+  private static boolean fallbackShare(Evidence e) {
+    return e.figure(Figures.CONFIDENCE_SAMPLE) >= MIN_BALANCE_SAMPLE
+        && e.figure(Figures.CONFIDENCE_MODE_SHARE) >= FALLBACK_MODE_SHARE
+        && e.figure(Figures.REFERENCE_CONFIDENCE_MODE_SHARE) <= NORMAL_MODE_SHARE
+        && e.figure(Figures.CONFIDENCE_MODE_SHARE)
+            >= FALLBACK_MODE_RISE * e.figure(Figures.REFERENCE_CONFIDENCE_MODE_SHARE);
   }
 
   /** The balance of {@code subject} ({@code @label} or {@code @prediction}) when it moved. */
@@ -290,6 +313,26 @@ final class Signals {
         e ->
             e.figure(Figures.ACCURACY_DIFFERENCE) >= MIN_ACCURACY_DROP
                 && e.figure(Figures.P_VALUE) < ALPHA);
+  }
+
+  /**
+   * The comparison showing the new version answering differently from the one it replaced: its
+   * predictions distributed differently, by at least {@link #STRONG_DRIFT_RATIO} times the effect
+   * threshold, on traffic both served side by side or while no input feature drifted (so the
+   * difference is the version's, not the inputs'), unless labels already show it significantly
+   * better. Labels need not have arrived: a version that answers the same requests differently is
+   * the change, and its accuracy shows later.
+   */
+  Optional<Evidence> newVersionAnswersDifferently() {
+    return first(
+        EvidenceKind.VERSION_COMPARISON,
+        e ->
+            e.figure(Figures.PREDICTIONS_DIFFER) == Figures.TRUE
+                && e.figure(Figures.PREDICTION_EFFECT)
+                    >= STRONG_DRIFT_RATIO * e.figure(Figures.PREDICTION_EFFECT_THRESHOLD)
+                && (e.figure(Figures.SIDE_BY_SIDE) == Figures.TRUE || driftedFeatures().isEmpty())
+                && !(e.figure(Figures.ACCURACY_DIFFERENCE) <= 0
+                    && e.figure(Figures.P_VALUE) < ALPHA));
   }
 
   /**

@@ -83,7 +83,14 @@ public final class Verifier {
     Trigger trigger = incident.trigger();
     return switch (trigger.signal()) {
       case LATENCY, ERROR_RATE -> serving(incident, model, since);
-      case ACCURACY_SLO, ESTIMATED_ACCURACY_SLO, DRIFT, DRIFT_ACCELERATION, ON_DEMAND ->
+      case ACCURACY_SLO,
+          ESTIMATED_ACCURACY_SLO,
+          DRIFT,
+          DRIFT_ACCELERATION,
+          SUDDEN_DRIFT,
+          MISSING_VALUES,
+          PREDICTION_DRIFT,
+          ON_DEMAND ->
           model.accuracyTarget().isPresent()
               ? accuracy(incident, model, since, model.accuracyTarget().getAsDouble())
               : serving(incident, model, since);

@@ -3,6 +3,7 @@ package io.vigil.agent.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.agent.investigate.InvestigationServices;
+import io.vigil.tools.baseline.BaselineService;
 import io.vigil.tools.incident.Incident;
 import io.vigil.tools.incident.IncidentState;
 import io.vigil.tools.incident.IncidentStore;
@@ -201,6 +202,106 @@ class MonitorTest {
     assertThat(outcome.opened()).isPresent();
     assertThat(outcome.opened().orElseThrow().trigger().signal())
         .isEqualTo(SignalKind.ACCURACY_SLO);
+  }
+
+  @Test
+  void aFeatureShiftedInTheNewestWindows_opensASuddenDriftIncidentOverTheWindowItFills() {
+    Instant split =
+        withBaselineThenHour(Duration.ofMinutes(50), t -> t.withNumeric("amount", 160, 20));
+
+    MonitorOutcome outcome = monitor.check("fraud");
+
+    Incident opened = outcome.opened().orElseThrow();
+    assertThat(opened.trigger().signal()).isEqualTo(SignalKind.SUDDEN_DRIFT);
+    assertThat(opened.trigger().detail()).contains("\"amount\"").contains("shifted abruptly");
+    Duration window = traffic.settings().window();
+    assertThat(opened.trigger().window())
+        .isEqualTo(
+            new TimeRange(
+                split.plus(MonitorPolicy.DEFAULT_RECENT).minus(window),
+                split.plus(MonitorPolicy.DEFAULT_RECENT)));
+    assertThat(opened.trigger().observed()).isGreaterThan(0.5);
+  }
+
+  @Test
+  void aShiftOlderThanTheRecentStretch_raisesNoSuddenDrift() {
+    withBaselineThenHour(Duration.ZERO, t -> t.withNumeric("amount", 160, 20));
+
+    MonitorOutcome outcome = monitor.check("fraud");
+
+    assertThat(outcome.raised()).extracting(RaisedSignal::kind).contains(SignalKind.DRIFT);
+    assertThat(outcome.raised())
+        .extracting(RaisedSignal::kind)
+        .doesNotContain(SignalKind.SUDDEN_DRIFT);
+  }
+
+  @Test
+  void healthyTrafficAgainstItsBaseline_raisesNoSuddenSignal() {
+    withBaselineThenHour(Duration.ofMinutes(50), UnaryOperator.identity());
+
+    MonitorOutcome outcome = monitor.check("fraud");
+
+    assertThat(outcome.raised()).isEmpty();
+  }
+
+  @Test
+  void aMilderSignalWithinTheCooldownOfAMoreSevereOne_opensNothing() {
+    withBaselineThenHour(Duration.ofMinutes(50), t -> t.withNumeric("amount", 160, 20));
+    Instant now = traffic.clock().instant();
+    Incident breach =
+        incidents.open(
+            "fraud",
+            new Trigger(
+                SignalKind.ACCURACY_SLO,
+                new TimeRange(now.minus(Duration.ofHours(1)), now),
+                0.7,
+                0.85,
+                "realized accuracy 0.700 is below the 0.850 target"),
+            "fraud: accuracy below its SLO",
+            Monitor.ACTOR);
+    incidents.transition(
+        breach.id(),
+        IncidentState.OPEN,
+        IncidentState.ESCALATED,
+        TimelineEventType.ESCALATED,
+        "alice",
+        "taken over by a person");
+
+    MonitorOutcome outcome = monitor.check("fraud");
+
+    assertThat(outcome.raised()).extracting(RaisedSignal::kind).contains(SignalKind.SUDDEN_DRIFT);
+    assertThat(outcome.opened()).isEmpty();
+    assertThat(outcome.note()).startsWith("cooling down until ");
+  }
+
+  /**
+   * An hour of normal traffic (one record every two seconds) stored as the baseline of {@code
+   * fraud} v1, then an hour whose records from {@code unchanged} on are shaped by {@code change};
+   * returns the time the change began. The clock ends at the last record.
+   */
+  private Instant withBaselineThenHour(Duration unchanged, UnaryOperator<Traffic> change) {
+    Duration spacing = Duration.ofSeconds(2);
+    int perMinute = 30;
+    traffic.setClock(START);
+    traffic.classifier("fraud", OptionalDouble.empty(), "v1");
+    Traffic day = Traffic.of("fraud", "v1", START, 60 * perMinute).withSpacing(spacing);
+    traffic.write(day);
+    new BaselineService(database, traffic.registry(), traffic.clock(), traffic.settings())
+        .fromWindow("fraud", "v1", new TimeRange(START, ONSET));
+    Instant split = ONSET.plus(unchanged);
+    if (!unchanged.isZero()) {
+      traffic.write(
+          Traffic.of("fraud", "v1", ONSET, (int) unchanged.toMinutes() * perMinute)
+              .withSpacing(spacing)
+              .withSeed(2));
+    }
+    int changed = (int) Duration.between(split, ONSET.plus(Duration.ofHours(1))).toMinutes();
+    traffic.write(
+        change.apply(
+            Traffic.of("fraud", "v1", split, changed * perMinute)
+                .withSpacing(spacing)
+                .withSeed(3)));
+    return split;
   }
 
   /**

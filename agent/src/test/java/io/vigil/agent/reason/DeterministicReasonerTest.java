@@ -6,6 +6,7 @@ import io.vigil.agent.investigate.Figures;
 import io.vigil.agent.investigate.Investigation;
 import io.vigil.tools.incident.Diagnosis;
 import io.vigil.tools.incident.Evidence;
+import io.vigil.tools.incident.EvidenceKind;
 import io.vigil.tools.incident.Hypothesis;
 import io.vigil.tools.incident.ReasonerKind;
 import io.vigil.tools.incident.RootCause;
@@ -202,6 +203,104 @@ class DeterministicReasonerTest {
 
     assertThat(diagnosis.top().category()).isEqualTo(RootCause.INFRASTRUCTURE);
     assertThat(ruledOut(diagnosis)).contains(RootCause.PRIOR_SHIFT);
+  }
+
+  @Test
+  void oneFixedConfidenceOnAFifthOfTheAnswers_isAFallbackInServing() {
+    EvidenceSet fallback =
+        stableInputs(withPredictions(new EvidenceSet().noDeployment(), 0.21, 0.001));
+    EvidenceSet continuous =
+        stableInputs(withPredictions(new EvidenceSet().noDeployment(), 0.004, 0.001));
+
+    Diagnosis diagnosis = reasoner.diagnose(fallback.investigation());
+    Diagnosis control = reasoner.diagnose(continuous.investigation());
+
+    assertThat(diagnosis.top().category()).isEqualTo(RootCause.INFRASTRUCTURE);
+    assertThat(diagnosis.top().culprit()).isEqualTo("serving");
+    assertThat(diagnosis.top().explanation()).contains("21% of the sampled answers");
+    assertThat(control.top().category()).isEqualTo(RootCause.NONE);
+  }
+
+  @Test
+  void aNewVersionAnsweringTheSameTrafficDifferently_isBlamedBeforeItsLabels() {
+    EvidenceSet differs = stableInputs(unlabelledCanary(new EvidenceSet(), Double.NaN, Double.NaN));
+    EvidenceSet better = stableInputs(unlabelledCanary(new EvidenceSet(), -0.05, 1e-6));
+
+    Diagnosis diagnosis = reasoner.diagnose(differs.investigation());
+    Diagnosis control = reasoner.diagnose(better.investigation());
+
+    assertThat(diagnosis.top().category()).isEqualTo(RootCause.BAD_MODEL_VERSION);
+    assertThat(diagnosis.top().culprit()).isEqualTo("v2");
+    assertThat(diagnosis.top().explanation()).contains("answers the same traffic differently");
+    assertThat(control.top().category()).isNotEqualTo(RootCause.BAD_MODEL_VERSION);
+  }
+
+  /** Serving as before, labels not in yet, and predictions whose confidences repeat this much. */
+  private static EvidenceSet withPredictions(
+      EvidenceSet set, double modeShare, double referenceModeShare) {
+    return set.add(
+            EvidenceKind.ACCURACY,
+            "",
+            "accuracy while labels lag",
+            Figures.ESTIMATED_ACCURACY,
+            0.89,
+            Figures.REFERENCE_ACCURACY,
+            0.90,
+            Figures.RECORDS,
+            400,
+            Figures.LABELED,
+            0)
+        .latency(80, 80, 0.0, 0.0)
+        .add(
+            EvidenceKind.CLASS_BALANCE,
+            "@prediction",
+            "predictions",
+            Figures.TOTAL_VARIATION,
+            0.03,
+            Figures.TOP_SHARE,
+            0.93,
+            Figures.REFERENCE_TOP_SHARE,
+            0.90,
+            Figures.SAMPLE,
+            400,
+            Figures.REFERENCE_SAMPLE,
+            2400,
+            Figures.CONFIDENCE_STD,
+            0.20,
+            Figures.REFERENCE_CONFIDENCE_STD,
+            0.13,
+            Figures.CONFIDENCE_MODE_SHARE,
+            modeShare,
+            Figures.REFERENCE_CONFIDENCE_MODE_SHARE,
+            referenceModeShare,
+            Figures.CONFIDENCE_SAMPLE,
+            400);
+  }
+
+  /**
+   * A canary v2 beside v1, without labels yet, whose predictions differ strongly from v1's on the
+   * same traffic; and, when not NaN, an accuracy difference (v1 − v2) with its p-value.
+   */
+  private static EvidenceSet unlabelledCanary(
+      EvidenceSet set, double accuracyDifference, double pValue) {
+    return withPredictions(set, 0.003, 0.001)
+        .deployment("v2")
+        .add(
+            EvidenceKind.VERSION_COMPARISON,
+            "v2",
+            "v2 against v1 side by side",
+            Figures.PREDICTIONS_DIFFER,
+            1,
+            Figures.PREDICTION_EFFECT,
+            0.6,
+            Figures.PREDICTION_EFFECT_THRESHOLD,
+            0.2,
+            Figures.SIDE_BY_SIDE,
+            1,
+            Figures.ACCURACY_DIFFERENCE,
+            accuracyDifference,
+            Figures.P_VALUE,
+            pValue);
   }
 
   @Test

@@ -69,6 +69,7 @@ public record AgentProperties(
    * {@code vigil.agent.monitor.*}; see {@link MonitorPolicy} for each value's meaning.
    *
    * @param lookback the recent stretch of each model's data the signals read
+   * @param recent its newest part, read alone for sudden changes
    * @param cooldown no new incident for a model this soon after its last one closed
    * @param minimumLabeled labels needed before realized accuracy can breach the SLO
    * @param minimumRecords records needed before any signal is trusted
@@ -78,6 +79,7 @@ public record AgentProperties(
    */
   public record Monitor(
       @DefaultValue("1h") Duration lookback,
+      @DefaultValue("10m") Duration recent,
       @DefaultValue("1h") Duration cooldown,
       @DefaultValue("100") long minimumLabeled,
       @DefaultValue("200") long minimumRecords,
@@ -91,6 +93,7 @@ public record AgentProperties(
           () ->
               new MonitorPolicy(
                   lookback,
+                  recent,
                   cooldown,
                   minimumLabeled,
                   minimumRecords,

@@ -41,6 +41,7 @@ record DriftQuery(
         Optional.empty(),
         "no prediction drift: " + why,
         Optional.empty(),
+        Optional.empty(),
         "no embedding drift: " + why,
         DriftSummary.empty(this, why));
   }
@@ -53,6 +54,7 @@ record DriftQuery(
       DatasetDriftReport report,
       Optional<FeatureDriftResult> prediction,
       String predictionNote,
+      Optional<FeatureDriftResult> confidence,
       EmbeddingComparison.Outcome embedding) {
     DriftStatus status =
         report.datasetDrift()
@@ -72,6 +74,7 @@ record DriftQuery(
             dataset(report),
             prediction,
             predictionNote,
+            confidence,
             embedding.result(),
             embedding.note(),
             "");

@@ -21,6 +21,9 @@ import java.util.Optional;
  * @param dataset the dataset verdict
  * @param prediction drift of the prediction's distribution, when the baseline profiled it
  * @param predictionNote why there is no prediction drift, or empty
+ * @param confidence drift of the confidences a classifier gave, when both sides profiled them: a
+ *     fallback answering part of the traffic with one fixed score barely moves the predicted
+ *     classes but moves the confidences far
  * @param embedding drift of the embeddings, when both sides have them
  * @param embeddingNote why there is no embedding drift, or what it compared
  * @param summary the key figures in a sentence or two
@@ -38,6 +41,7 @@ public record DriftResponse(
     DatasetDrift dataset,
     Optional<FeatureDriftResult> prediction,
     String predictionNote,
+    Optional<FeatureDriftResult> confidence,
     Optional<EmbeddingDriftResult> embedding,
     String embeddingNote,
     String summary) {
@@ -54,6 +58,7 @@ public record DriftResponse(
     Objects.requireNonNull(dataset, "dataset");
     Objects.requireNonNull(prediction, "prediction");
     Objects.requireNonNull(predictionNote, "predictionNote");
+    Objects.requireNonNull(confidence, "confidence");
     Objects.requireNonNull(embedding, "embedding");
     Objects.requireNonNull(embeddingNote, "embeddingNote");
     Objects.requireNonNull(summary, "summary");
@@ -74,6 +79,7 @@ public record DriftResponse(
         dataset,
         prediction,
         predictionNote,
+        confidence,
         embedding,
         embeddingNote,
         newSummary);

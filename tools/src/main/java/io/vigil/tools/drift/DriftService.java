@@ -104,6 +104,7 @@ public final class DriftService {
     List<String> features = features(snapshot, model, request, baseline);
     List<String> wanted = new ArrayList<>(features);
     wanted.add(FeatureNames.PREDICTION);
+    wanted.add(FeatureNames.CONFIDENCE);
     Map<String, FeatureProfile> current =
         profiles.merged(model.id(), version.id(), query.range(), wanted);
     if (records(current) == 0) {
@@ -151,11 +152,19 @@ public final class DriftService {
     EmbeddingComparison.Outcome embedding =
         embeddings.compare(modelId, versionId, query.range(), used.baseline(), baselineVersionId);
     return query.answer(
-        used, records(current), results, report, prediction.result(), prediction.note(), embedding);
+        used,
+        records(current),
+        results,
+        report,
+        prediction.result(),
+        prediction.note(),
+        prediction.confidence(),
+        embedding);
   }
 
-  /** Prediction drift, or why there is none. */
-  private record Prediction(Optional<FeatureDriftResult> result, String note) {}
+  /** Prediction drift (and the confidences' drift), or why there is none. */
+  private record Prediction(
+      Optional<FeatureDriftResult> result, String note, Optional<FeatureDriftResult> confidence) {}
 
   private static Prediction prediction(
       DriftPolicy policy, StoredBaseline baseline, Map<String, FeatureProfile> current) {
@@ -163,17 +172,30 @@ public final class DriftService {
       return new Prediction(
           Optional.empty(),
           "no prediction drift: the baseline has no prediction profile (give its prediction"
-              + " column when uploading training data)");
+              + " column when uploading training data)",
+          Optional.empty());
     }
-    DatasetDriftReport report =
-        ProfileComparison.compare(
-            policy, List.of(FeatureNames.PREDICTION), baseline.profiles(), current);
-    FeatureDrift verdict = report.features().get(0);
     return new Prediction(
-        Optional.of(
-            FeatureDriftResult.of(
-                1, verdict, Optional.empty(), "no dynamics: followed for input features only")),
-        "");
+        Optional.of(single(policy, FeatureNames.PREDICTION, baseline, current)),
+        "",
+        baseline.profiles().containsKey(FeatureNames.CONFIDENCE)
+                && current.containsKey(FeatureNames.CONFIDENCE)
+                && current.get(FeatureNames.CONFIDENCE).count() > 0
+            ? Optional.of(single(policy, FeatureNames.CONFIDENCE, baseline, current))
+            : Optional.empty());
+  }
+
+  private static FeatureDriftResult single(
+      DriftPolicy policy,
+      String name,
+      StoredBaseline baseline,
+      Map<String, FeatureProfile> current) {
+    FeatureDrift verdict =
+        ProfileComparison.compare(policy, List.of(name), baseline.profiles(), current)
+            .features()
+            .get(0);
+    return FeatureDriftResult.of(
+        1, verdict, Optional.empty(), "no dynamics: followed for input features only");
   }
 
   private static ModelVersion version(
@@ -259,6 +281,7 @@ public final class DriftService {
   private void notifyListeners(DriftResponse response) {
     List<FeatureDriftResult> scored = new ArrayList<>(response.features());
     response.prediction().ifPresent(scored::add);
+    response.confidence().ifPresent(scored::add);
     for (FeatureDriftResult result : scored) {
       if (result.effectSize().isPresent()) {
         for (DriftScoreListener listener : listeners) {

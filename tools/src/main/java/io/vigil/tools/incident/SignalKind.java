@@ -10,6 +10,15 @@ public enum SignalKind {
   DRIFT,
   /** A feature's drift score accelerating: the early warning before the SLO breaks. */
   DRIFT_ACCELERATION,
+  /**
+   * A feature's distribution changed abruptly: drifted strongly in the newest windows while the
+   * rest of the monitored stretch had not.
+   */
+  SUDDEN_DRIFT,
+  /** A feature's missing share jumped in the newest windows: a pipeline dropping values. */
+  MISSING_VALUES,
+  /** The predictions' distribution changed abruptly in the newest windows. */
+  PREDICTION_DRIFT,
   /** p95 latency far above the day before. */
   LATENCY,
   /** The share of failed requests far above the day before. */

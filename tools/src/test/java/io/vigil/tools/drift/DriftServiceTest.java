@@ -100,7 +100,8 @@ class DriftServiceTest {
           .containsOnly(DriftVerdict.STABLE);
       assertThat(response.dataset().testedFeatures()).isEqualTo(2);
       assertThat(scored)
-          .containsExactlyInAnyOrder("fraud/v1/amount", "fraud/v1/city", "fraud/v1/@prediction");
+          .containsExactlyInAnyOrder(
+              "fraud/v1/amount", "fraud/v1/city", "fraud/v1/@prediction", "fraud/v1/@confidence");
     }
   }
 

@@ -58,6 +58,7 @@ final class DriftCompaction {
         full.dataset(),
         full.prediction().map(DriftCompaction::newest),
         full.predictionNote(),
+        full.confidence(),
         full.embedding(),
         full.embeddingNote(),
         full.summary());
