@@ -17,6 +17,10 @@ import java.util.Optional;
  */
 public final class LatestRecords {
 
+  /** See {@link #max}: the order names the index's whole key. */
+  static final String LATEST_RECORD =
+      "SELECT ts AS latest FROM inference WHERE model_id = ? ORDER BY model_id DESC, ts DESC LIMIT 1";
+
   private final Database database;
 
   public LatestRecords(Database database) {
@@ -26,12 +30,7 @@ public final class LatestRecords {
   /** The latest record's timestamp, or empty when the model has no records. */
   public Optional<Instant> latest(long modelId) {
     try (Connection connection = database.connection()) {
-      Instant raw =
-          max(
-              connection,
-              "SELECT ts AS latest FROM inference WHERE model_id = ?"
-                  + " ORDER BY model_id DESC, ts DESC LIMIT 1",
-              modelId);
+      Instant raw = max(connection, LATEST_RECORD, modelId);
       if (raw != null) {
         return Optional.of(raw);
       }
