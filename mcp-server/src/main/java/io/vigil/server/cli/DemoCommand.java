@@ -3,6 +3,7 @@ package io.vigil.server.cli;
 import io.vigil.server.security.ApiTokens;
 import io.vigil.server.security.IssuedToken;
 import io.vigil.server.serve.VigilServer;
+import io.vigil.server.web.SimulationRuns;
 import io.vigil.simulation.fault.Faults;
 import io.vigil.simulation.run.ApproverPolicy;
 import io.vigil.simulation.run.RunEvent;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Option;
  * {@code vigil demo}: starts the server on a fresh embedded store, runs a vivid scenario into it
  * through the real path (the monitor opens incidents, the agent diagnoses them, an automatic
  * approver policy approves, the executors act, verification closes), prints where to look, and
- * keeps serving so the REST API and the MCP tools have live incidents to show.
+ * keeps serving so the REST API, the dashboard and the MCP tools have live incidents to show. The
+ * run's report is kept in the data directory for the dashboard's simulation view.
  */
 @Command(
     name = "demo",
@@ -118,7 +120,11 @@ final class DemoCommand implements Callable<Integer> {
           server.getBean(ApiTokens.class).create(Role.ADMIN, Optional.of("demo-admin"));
       RunResult result = run(chosen, server.getBean(Database.class));
       server.getBean(ModelRegistry.class).refresh();
-      out().print(RunReport.of(result).text());
+      RunReport report = RunReport.of(result);
+      server
+          .getBean(SimulationRuns.class)
+          .save(result.scenario(), result.seed(), Instant.now(), report.json());
+      out().print(report.text());
       DemoGuide.print(out(), url, token.secret(), result, dataDir);
       out().flush();
       if (exit) {

@@ -30,6 +30,10 @@ final class DemoGuide {
     }
     out.println();
     out.println("Look at them:");
+    out.println(
+        "  Dashboard: "
+            + url
+            + "/dashboard/ (sign in with the token; the run's scorecard is under Simulations)");
     out.println("  bin/vigil incidents --server " + url + " --token " + token);
     if (!result.incidents().isEmpty()) {
       out.printf(

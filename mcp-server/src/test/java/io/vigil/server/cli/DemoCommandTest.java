@@ -69,6 +69,8 @@ class DemoCommandTest {
     assertThat(first.body()).contains("BAD_MODEL_VERSION", "simulation-auto-approver");
     assertThat(printed).contains("Serving until Ctrl-C", "/mcp", "bin/vigil incidents --server");
     assertThat(dataDir.resolve(DemoDirectory.MARKER)).exists();
+    HttpResponse<String> kept = get(url + "/api/v1/simulations", token);
+    assertThat(kept.body()).contains("\"scenario\":\"short-bad-version\"", "\"scorecard\"");
 
     demo.serving.close();
 

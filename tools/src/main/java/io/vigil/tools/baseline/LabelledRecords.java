@@ -37,7 +37,9 @@ public final class LabelledRecords {
    */
   public CalibrationRows latest(long modelId, long versionId, Instant since, int limit) {
     return read(
-        COLUMNS + " AND ts >= ? ORDER BY ts DESC LIMIT ?",
+        // model_id in the order too: H2 then reads the (model_id, ts) index newest first
+        // instead of sorting the model's rows (see LatestRecords).
+        COLUMNS + " AND ts >= ? ORDER BY model_id DESC, ts DESC LIMIT ?",
         limit,
         statement -> {
           statement.setLong(1, modelId);

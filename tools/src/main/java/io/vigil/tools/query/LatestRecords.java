@@ -17,6 +17,10 @@ import java.util.Optional;
  */
 public final class LatestRecords {
 
+  /** See {@link #max}: the order names the index's whole key. */
+  static final String LATEST_RECORD =
+      "SELECT ts AS latest FROM inference WHERE model_id = ? ORDER BY model_id DESC, ts DESC LIMIT 1";
+
   private final Database database;
 
   public LatestRecords(Database database) {
@@ -26,11 +30,7 @@ public final class LatestRecords {
   /** The latest record's timestamp, or empty when the model has no records. */
   public Optional<Instant> latest(long modelId) {
     try (Connection connection = database.connection()) {
-      Instant raw =
-          max(
-              connection,
-              "SELECT ts AS latest FROM inference WHERE model_id = ? ORDER BY ts DESC LIMIT 1",
-              modelId);
+      Instant raw = max(connection, LATEST_RECORD, modelId);
       if (raw != null) {
         return Optional.of(raw);
       }
@@ -54,7 +54,10 @@ public final class LatestRecords {
    * The newest value the query's single column gives, or null. Written as {@code ORDER BY ... DESC
    * LIMIT 1} rather than {@code max()}: H2 answers it from the {@code (model_id, ts)} index, while
    * its {@code max()} scanned every row of the model while records were being written (half of a
-   * simulation run's time).
+   * simulation run's time). The order names the index's whole key, {@code model_id DESC, ts DESC}:
+   * with {@code ts DESC} alone H2 2.3 filters through the index but sorts every row of the model
+   * (10 s for a million records, past the request's patience); with both it reads one index entry
+   * (4 ms). PostgreSQL gives the same row either way, the model being fixed.
    */
   private static Instant max(Connection connection, String sql, long modelId) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -1,0 +1,36 @@
+package io.vigil.server.web;
+
+import io.vigil.server.api.problems.ForbiddenException;
+import io.vigil.server.security.Caller;
+import io.vigil.tools.access.Permission;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+
+/** The caller the bearer-token filter put on a request of the dashboard's endpoints. */
+final class DashboardCallers {
+
+  private DashboardCallers() {}
+
+  static Caller caller(HttpServletRequest request) {
+    if (request.getAttribute(Caller.REQUEST_ATTRIBUTE) instanceof Caller known) {
+      return known;
+    }
+    throw new IllegalStateException(
+        "the bearer-token filter did not run for " + request.getRequestURI());
+  }
+
+  /** The caller, if its role grants {@code permission}; otherwise a 403 problem. */
+  static Caller require(HttpServletRequest request, Permission permission) {
+    Caller caller = caller(request);
+    if (!caller.may(permission)) {
+      throw new ForbiddenException(
+          "the token '"
+              + caller.name()
+              + "' has the "
+              + caller.role().label()
+              + " role, which does not allow "
+              + permission.name().toLowerCase(Locale.ROOT));
+    }
+    return caller;
+  }
+}
