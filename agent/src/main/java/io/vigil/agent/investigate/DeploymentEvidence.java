@@ -43,7 +43,8 @@ final class DeploymentEvidence {
     List<Deployment> history = scope.snapshot().deployments(scope.name());
     List<Deployment> inSpan =
         history.stream().filter(d -> scope.windows().span().contains(d.effectiveAt())).toList();
-    Optional<Change> change = newest(history, inSpan);
+    Optional<Change> change =
+        newest(history, inSpan).or(() -> sideBySide(history, scope.windows().span()));
     Map<String, Double> figures = new LinkedHashMap<>();
     figures.put(Figures.DEPLOYMENTS, (double) inSpan.size());
     change.ifPresent(
@@ -62,6 +63,20 @@ final class DeploymentEvidence {
         figures,
         new EvidenceQuery(RESOURCE_READ, Map.of("uri", "vigil://models/" + scope.name())));
     change.ifPresent(c -> compare(scope, log, c));
+  }
+
+  /**
+   * When no deployment falls in the span but the one in force at its end has a newer version
+   * serving beside the one it was introduced next to (a canary older than the span), that change:
+   * two versions answering the same traffic are compared whenever they are, not only in the hour
+   * the canary began.
+   */
+  static Optional<Change> sideBySide(List<Deployment> history, TimeRange span) {
+    return history.stream()
+        .filter(d -> d.effectiveAt().isBefore(span.to()))
+        .reduce((first, second) -> second)
+        .flatMap(inForce -> newest(history, List.of(inForce)))
+        .filter(c -> c.deployment().traffic().getOrDefault(c.previous(), 0.0) > 0);
   }
 
   /** The newest deployment in the span that brought a version, and the version it replaced. */
@@ -91,21 +106,19 @@ final class DeploymentEvidence {
 
   /**
    * Compares the versions on the traffic they served side by side when the previous one kept a
-   * share (a canary: from the deployment, or the current window's start if later, to its end), so
+   * share (a canary: over the span from the deployment on, labels included, which arrive late), so
    * that a difference in their answers is the versions' and not the inputs'; otherwise over the
    * span, the previous version before the deployment against the new one after it.
    */
   private void compare(Scope scope, EvidenceLog log, Change change) {
     boolean sideBySide = change.deployment().traffic().getOrDefault(change.previous(), 0.0) > 0;
-    TimeRange current = scope.windows().current();
+    TimeRange span = scope.windows().span();
     Instant from =
-        change.deployment().effectiveAt().isAfter(current.from())
+        change.deployment().effectiveAt().isAfter(span.from())
             ? change.deployment().effectiveAt()
-            : current.from();
+            : span.from();
     TimeRange range =
-        sideBySide && from.isBefore(current.to())
-            ? new TimeRange(from, current.to())
-            : scope.windows().span();
+        sideBySide && from.isBefore(span.to()) ? new TimeRange(from, span.to()) : span;
     VersionComparisonResponse answer =
         comparison.compare(
             new VersionComparisonRequest(
@@ -114,7 +127,7 @@ final class DeploymentEvidence {
                 change.introduced(),
                 Optional.of(new TimeWindow.Absolute(range))));
     Map<String, Double> figures = figures(answer);
-    figures.put(Figures.SIDE_BY_SIDE, range.equals(scope.windows().span()) ? 0.0 : 1.0);
+    figures.put(Figures.SIDE_BY_SIDE, sideBySide ? Figures.TRUE : 0.0);
     log.add(
         EvidenceKind.VERSION_COMPARISON,
         change.introduced(),

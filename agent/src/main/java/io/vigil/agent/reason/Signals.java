@@ -299,11 +299,12 @@ final class Signals {
         .pValue();
   }
 
-  /** The deployment that brought a new version into the investigated span, if one did. */
+  /**
+   * The deployment that brought a new version into the investigated span, or whose new version
+   * still serves beside the old one there (a canary), if any.
+   */
   Optional<Evidence> deployment() {
-    return first(
-        EvidenceKind.DEPLOYMENTS,
-        e -> !e.subject().isEmpty() && e.figure(Figures.DEPLOYMENTS) >= 1);
+    return first(EvidenceKind.DEPLOYMENTS, e -> !e.subject().isEmpty());
   }
 
   /** The comparison showing the new version significantly worse than the one it replaced. */
