@@ -277,7 +277,7 @@ public final class DashboardPageLoad {
       try {
         HttpResponse<String> health =
             HTTP.send(
-                HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+                HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (health.statusCode() == 200) {
           return;
