@@ -2,6 +2,7 @@ package io.vigil.server.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vigil.server.api.RequestCallers;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +18,6 @@ class SessionController {
       summary = "The calling token's name, role and permissions",
       description = "Needs a token of any role; 401 without a valid one.")
   SessionView me(HttpServletRequest request) {
-    return SessionView.of(DashboardCallers.caller(request));
+    return SessionView.of(RequestCallers.caller(request));
   }
 }

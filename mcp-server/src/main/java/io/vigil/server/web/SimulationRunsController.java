@@ -2,6 +2,7 @@ package io.vigil.server.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vigil.server.api.RequestCallers;
 import io.vigil.tools.access.Permission;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -29,7 +30,7 @@ class SimulationRunsController {
       summary = "The last simulation runs and their scorecards, newest first",
       description = "Runs that `vigil demo` kept in the data directory.")
   SimulationRunList list(HttpServletRequest request) {
-    DashboardCallers.require(request, Permission.READ);
+    RequestCallers.require(request, Permission.READ);
     return new SimulationRunList(runs.recent());
   }
 
@@ -38,7 +39,7 @@ class SimulationRunsController {
       summary = "One simulation run's report",
       description = "Its scorecard, onsets, events, incidents and window outcomes.")
   ResponseEntity<String> run(@PathVariable String id, HttpServletRequest request) {
-    DashboardCallers.require(request, Permission.READ);
+    RequestCallers.require(request, Permission.READ);
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(runs.report(id));
   }
 

@@ -10,7 +10,7 @@ import io.vigil.agent.graph.IncidentAgent;
 import io.vigil.agent.incidents.IncidentList;
 import io.vigil.agent.incidents.IncidentQueries;
 import io.vigil.agent.incidents.IncidentReport;
-import io.vigil.server.api.problems.ForbiddenException;
+import io.vigil.server.api.RequestCallers;
 import io.vigil.server.security.Caller;
 import io.vigil.tools.access.Permission;
 import io.vigil.tools.incident.Approval;
@@ -81,7 +81,7 @@ class IncidentsController {
       @RequestParam Optional<String> state,
       @RequestParam Optional<Integer> limit,
       HttpServletRequest request) {
-    require(request, Permission.READ);
+    RequestCallers.require(request, Permission.READ);
     return queries.list(model, state.map(IncidentsController::state), limit.orElse(DEFAULT_LIMIT));
   }
 
@@ -94,7 +94,7 @@ class IncidentsController {
               + " notifications and timeline.")
   IncidentReport incident(
       @PathVariable @Parameter(example = "inc-1") String id, HttpServletRequest request) {
-    require(request, Permission.READ);
+    RequestCallers.require(request, Permission.READ);
     return queries.report(id);
   }
 
@@ -106,7 +106,7 @@ class IncidentsController {
               + " it, and records a proposal where one is called for. Executes nothing.")
   ResponseEntity<IncidentReport> diagnose(
       @RequestBody DiagnosisRequest body, HttpServletRequest request) {
-    Caller caller = require(request, Permission.PROPOSE);
+    Caller caller = RequestCallers.require(request, Permission.PROPOSE);
     long modelId = registry.snapshot().require(body.model()).id();
     Optional<TimeRange> window =
         body.timeWindow()
@@ -153,7 +153,7 @@ class IncidentsController {
           "The agent takes at most a few actions on a model between two reviews by a person;"
               + " this records one. Needs the approve or admin role.")
   ResponseEntity<Void> review(@RequestBody ReviewRequest body, HttpServletRequest request) {
-    Caller caller = require(request, Permission.APPROVE);
+    Caller caller = RequestCallers.require(request, Permission.APPROVE);
     registry.snapshot().require(body.model());
     incidents.recordReview(body.model(), caller.name());
     return ResponseEntity.noContent().build();
@@ -173,31 +173,8 @@ class IncidentsController {
   }
 
   private static Approver approver(HttpServletRequest request) {
-    Caller caller = caller(request);
+    Caller caller = RequestCallers.caller(request);
     return new Approver(caller.name(), caller.role());
-  }
-
-  private static Caller require(HttpServletRequest request, Permission permission) {
-    Caller caller = caller(request);
-    if (!caller.may(permission)) {
-      throw new ForbiddenException(
-          "the token '"
-              + caller.name()
-              + "' has the "
-              + caller.role().label()
-              + " role, which does not allow "
-              + permission.name().toLowerCase(Locale.ROOT));
-    }
-    return caller;
-  }
-
-  private static Caller caller(HttpServletRequest request) {
-    Object caller = request.getAttribute(Caller.REQUEST_ATTRIBUTE);
-    if (caller instanceof Caller known) {
-      return known;
-    }
-    throw new IllegalStateException(
-        "the bearer-token filter did not run for " + request.getRequestURI());
   }
 
   private static IncidentState state(String text) {

@@ -1,4 +1,4 @@
-package io.vigil.server.web;
+package io.vigil.server.api;
 
 import io.vigil.server.api.problems.ForbiddenException;
 import io.vigil.server.security.Caller;
@@ -6,12 +6,12 @@ import io.vigil.tools.access.Permission;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 
-/** The caller the bearer-token filter put on a request of the dashboard's endpoints. */
-final class DashboardCallers {
+/** The caller the bearer-token filter put on a request: who asks, and whether they may. */
+public final class RequestCallers {
 
-  private DashboardCallers() {}
+  private RequestCallers() {}
 
-  static Caller caller(HttpServletRequest request) {
+  public static Caller caller(HttpServletRequest request) {
     if (request.getAttribute(Caller.REQUEST_ATTRIBUTE) instanceof Caller known) {
       return known;
     }
@@ -20,7 +20,7 @@ final class DashboardCallers {
   }
 
   /** The caller, if its role grants {@code permission}; otherwise a 403 problem. */
-  static Caller require(HttpServletRequest request, Permission permission) {
+  public static Caller require(HttpServletRequest request, Permission permission) {
     Caller caller = caller(request);
     if (!caller.may(permission)) {
       throw new ForbiddenException(
