@@ -110,7 +110,7 @@ public final class DashboardPageLoad {
             .start();
     try {
       String base = "http://127.0.0.1:" + port;
-      awaitHealthy(base, server, log);
+      ServerReadiness.await(HTTP, base, server, log, Duration.ofSeconds(180));
       Map<String, Runnable> pages = new LinkedHashMap<>();
       pages.put("assets (html, css, 9 modules)", () -> round(base, ASSETS));
       pages.put("overview", () -> overview(base));
@@ -266,29 +266,6 @@ public final class DashboardPageLoad {
         OptionalDouble.of(5 + 20 * random.nextDouble()),
         Map.of("region", random.nextBoolean() ? "eu" : "us"),
         Optional.empty());
-  }
-
-  private static void awaitHealthy(String base, Process server, Path log) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!server.isAlive()) {
-        throw new IllegalStateException("vigil serve exited:\n" + Files.readString(log));
-      }
-      try {
-        HttpResponse<String> health =
-            HTTP.send(
-                HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (health.statusCode() == 200) {
-          return;
-        }
-      } catch (java.io.IOException notYet) {
-        // The server is still starting.
-      }
-      Thread.sleep(500);
-    }
-    throw new IllegalStateException(
-        "vigil serve did not become healthy:\n" + Files.readString(log));
   }
 
   /** Milliseconds, or NaN (with the reason printed) when a request failed. */

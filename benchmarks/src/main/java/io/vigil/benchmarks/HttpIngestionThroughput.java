@@ -65,7 +65,7 @@ public final class HttpIngestionThroughput {
             .start();
     try {
       String base = "http://127.0.0.1:" + port;
-      awaitHealthy(base, server, log);
+      ServerReadiness.await(HTTP, base, server, log, Duration.ofSeconds(120));
       post(
           base + "/api/v1/models",
           "application/json",
@@ -207,28 +207,5 @@ public final class HttpIngestionThroughput {
       throw new IllegalStateException(
           url + " -> " + response.statusCode() + ": " + response.body());
     }
-  }
-
-  private static void awaitHealthy(String base, Process server, Path log) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!server.isAlive()) {
-        throw new IllegalStateException("vigil serve exited:\n" + Files.readString(log));
-      }
-      try {
-        HttpResponse<String> health =
-            HTTP.send(
-                HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (health.statusCode() == 200) {
-          return;
-        }
-      } catch (java.io.IOException notYet) {
-        // The server is still starting.
-      }
-      Thread.sleep(500);
-    }
-    throw new IllegalStateException(
-        "vigil serve did not become healthy:\n" + Files.readString(log));
   }
 }
