@@ -18,7 +18,8 @@ import java.util.OptionalDouble;
 
 /**
  * Drift of the active version's traffic in the current window against its baseline: the dataset
- * verdict, the prediction's drift, and the most drifted features with their dynamics.
+ * verdict, the drift of the predictions and of their confidences, and the most drifted features
+ * with their dynamics.
  */
 final class DriftEvidence {
 
@@ -70,6 +71,18 @@ final class DriftEvidence {
                     p.feature(),
                     "the prediction's distribution " + verdict(p) + " against the baseline.",
                     featureFigures(p),
+                    query));
+    response
+        .confidence()
+        .ifPresent(
+            c ->
+                log.add(
+                    EvidenceKind.DATASET_DRIFT,
+                    c.feature(),
+                    "the distribution of the model's confidences "
+                        + verdict(c)
+                        + " against the baseline.",
+                    featureFigures(c),
                     query));
     List<FeatureDriftResult> top = response.features().stream().limit(MAX_FEATURES).toList();
     for (FeatureDriftResult feature : top) {

@@ -48,7 +48,8 @@ public final class Figures {
    */
   public static final String BELOW_TARGET = "below_target";
 
-  // FEATURE_DRIFT (subject a feature) and DATASET_DRIFT (subject "" or "@prediction")
+  // FEATURE_DRIFT (subject a feature) and DATASET_DRIFT (subject "", "@prediction" or
+  // "@confidence")
   /** The drift test's effect size against the baseline. */
   public static final String EFFECT_SIZE = "effect_size";
 

@@ -201,10 +201,9 @@ final class CategoryRules {
     }
     Evidence top = drifted.get(0);
     boolean strong = Signals.driftRatio(top) >= Signals.STRONG_DRIFT_RATIO;
-    // Labels lag and the predictions moved with a strong drift: the model is answering differently,
-    // so the drift is not shown harmless by labels that mostly predate it.
-    boolean harmUnmeasured =
-        strong && signals.labelsLag() && signals.balanceShift(Signals.PREDICTIONS).isPresent();
+    // Labels lag and the model's outputs moved with a strong drift: the model is answering
+    // differently, so the drift is not shown harmless by labels that mostly predate it.
+    boolean harmUnmeasured = strong && signals.labelsLag() && signals.outputsMoved();
     double weight =
         signals.accuracyDropped()
             ? anyOf(DRIFT_WITH_DROP_WEIGHT, strong ? STRONG_DRIFT_WEIGHT : 0)
@@ -225,8 +224,8 @@ final class CategoryRules {
             ? Explanations.drift(top, signals.accuracy()) + ": the inputs moved and accuracy fell"
             : harmUnmeasured
                 ? Explanations.drift(top, signals.accuracy())
-                    + ", and the predictions' balance moved with it; labels lag, so the harm is"
-                    + " not measured yet"
+                    + ", and the model's outputs moved with it; labels lag, so the harm is not"
+                    + " measured yet"
                 : Explanations.drift(top, signals.accuracy())
                     + ", but accuracy did not fall significantly",
         "the drift did not cost accuracy: it is harmless so far and needs no remedy",

@@ -273,6 +273,17 @@ final class Signals {
             >= FALLBACK_MODE_RISE * e.figure(Figures.REFERENCE_CONFIDENCE_MODE_SHARE);
   }
 
+  /**
+   * Whether the model's outputs moved: the predictions' or the confidences' distribution drifted
+   * against the baseline, or the predicted class balance shifted. An input drift the outputs follow
+   * is one the model acts on, unlike a drift on a feature it ignores.
+   */
+  boolean outputsMoved() {
+    return balanceShift(PREDICTIONS).isPresent()
+        || of(EvidenceKind.DATASET_DRIFT).stream()
+            .anyMatch(e -> !e.subject().isEmpty() && e.figure(Figures.DRIFTED) == Figures.TRUE);
+  }
+
   /** The balance of {@code subject} ({@code @label} or {@code @prediction}) when it moved. */
   Optional<Evidence> balanceShift(String subject) {
     return first(

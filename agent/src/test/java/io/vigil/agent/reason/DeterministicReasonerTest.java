@@ -438,6 +438,58 @@ class DeterministicReasonerTest {
   }
 
   @Test
+  void aStrongDriftTheConfidencesFollow_isCovariateDriftWhileLabelsLag_andOneTheyIgnoreIsNone() {
+    EvidenceSet followed = holdingEstimate().drift("income", true, 0.15);
+    followed.add(
+        io.vigil.tools.incident.EvidenceKind.DATASET_DRIFT,
+        "@confidence",
+        "the distribution of the model's confidences drifted",
+        Figures.DRIFTED,
+        1,
+        Figures.EFFECT_SIZE,
+        0.11,
+        Figures.EFFECT_THRESHOLD,
+        0.05);
+    EvidenceSet ignored = holdingEstimate().drift("session_count", true, 0.15);
+    ignored.add(
+        io.vigil.tools.incident.EvidenceKind.DATASET_DRIFT,
+        "@confidence",
+        "the distribution of the model's confidences held",
+        Figures.DRIFTED,
+        0,
+        Figures.EFFECT_SIZE,
+        0.01,
+        Figures.EFFECT_THRESHOLD,
+        0.05);
+
+    Diagnosis whenFollowed = reasoner.diagnose(followed.investigation());
+    Diagnosis whenIgnored = reasoner.diagnose(ignored.investigation());
+
+    assertThat(whenFollowed.top().category()).isEqualTo(RootCause.COVARIATE_DRIFT);
+    assertThat(whenFollowed.top().culprit()).isEqualTo("income");
+    assertThat(whenFollowed.top().explanation()).contains("outputs moved");
+    assertThat(whenIgnored.top().category()).isEqualTo(RootCause.NONE);
+  }
+
+  /** No labels in the window yet, and the label-free estimate at the reference's accuracy. */
+  private static EvidenceSet holdingEstimate() {
+    return serving()
+        .add(
+            io.vigil.tools.incident.EvidenceKind.ACCURACY,
+            "",
+            "estimated",
+            Figures.LABELED,
+            0,
+            Figures.RECORDS,
+            200,
+            Figures.ESTIMATED_ACCURACY,
+            0.88,
+            Figures.REFERENCE_ACCURACY,
+            0.89)
+        .dataset(1);
+  }
+
+  @Test
   void equalScores_goToTheMoreSpecificCategory() {
     List<Assessment> tied =
         List.of(
