@@ -2,6 +2,7 @@ package io.vigil.server.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vigil.tools.accuracy.AccuracyService;
 import io.vigil.tools.drift.DriftService;
 import io.vigil.tools.health.HealthService;
 import io.vigil.tools.store.Database;
@@ -23,6 +24,7 @@ class WarmUpTest {
   private static Database database;
   private static TrafficFixture fixture;
   private static HealthService health;
+  private static AccuracyService accuracy;
 
   @BeforeAll
   static void seed() {
@@ -36,6 +38,8 @@ class WarmUpTest {
         new DriftService(database, fixture.registry(), fixture.clock(), fixture.settings());
     health =
         new HealthService(database, fixture.registry(), fixture.clock(), fixture.settings(), drift);
+    accuracy =
+        new AccuracyService(database, fixture.registry(), fixture.clock(), fixture.settings());
   }
 
   @AfterAll
@@ -46,7 +50,7 @@ class WarmUpTest {
 
   @Test
   void warm_asksEveryModelsHealthWithinTheBudget() {
-    WarmUp.Result result = new WarmUp(fixture.registry(), health).warm();
+    WarmUp.Result result = new WarmUp(fixture.registry(), health, accuracy).warm();
 
     assertThat(result.warmed()).isEqualTo(3);
     assertThat(result.models()).isEqualTo(3);
@@ -57,7 +61,8 @@ class WarmUpTest {
     AtomicLong now = new AtomicLong();
     long step = WarmUp.BUDGET.dividedBy(2).plus(Duration.ofSeconds(1)).toNanos();
 
-    WarmUp.Result result = new WarmUp(fixture.registry(), health, () -> now.getAndAdd(step)).warm();
+    WarmUp.Result result =
+        new WarmUp(fixture.registry(), health, accuracy, () -> now.getAndAdd(step)).warm();
 
     assertThat(result.warmed()).isEqualTo(1);
     assertThat(result.models()).isEqualTo(3);
