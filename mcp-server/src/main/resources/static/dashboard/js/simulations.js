@@ -1,5 +1,5 @@
-// Simulation view: the last runs `vigil demo` kept, their scorecards, and one run's windows and
-// events.
+// Simulation view: the last runs `vigil demo` and `vigil simulate --keep` kept, their scorecards,
+// and one run's windows and events.
 
 import { api, may, path } from './api.js';
 import { h, fill, section, fmt, time, badge } from './dom.js';
@@ -44,7 +44,7 @@ export async function simulationsPage(el) {
               ),
             ),
           )
-        : h('p', { text: 'No run kept yet: `vigil demo` keeps its run here.' }),
+        : h('p', { text: 'No run kept yet: `vigil demo` keeps its run here, and `vigil simulate --keep DIR` its runs for `vigil serve --data-dir DIR`.' }),
     ),
   );
 }

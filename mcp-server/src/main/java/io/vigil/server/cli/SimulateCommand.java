@@ -1,5 +1,6 @@
 package io.vigil.server.cli;
 
+import io.vigil.server.web.SimulationRuns;
 import io.vigil.simulation.fault.Faults;
 import io.vigil.simulation.run.ApproverPolicy;
 import io.vigil.simulation.run.RunResult;
@@ -12,6 +13,8 @@ import io.vigil.simulation.score.Scorecard;
 import io.vigil.simulation.score.SuiteReport;
 import io.vigil.simulation.score.SuiteResult;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -121,6 +124,14 @@ final class SimulateCommand implements Callable<Integer> {
       description = "text (timeline and scorecard, or a table) or json.")
   Format format;
 
+  @Option(
+      names = "--keep",
+      paramLabel = "DIR",
+      description =
+          "Also keep each run's report in DIR/simulations/, where the dashboard of"
+              + " `vigil serve --data-dir DIR` lists the newest under Simulations.")
+  Path keep;
+
   @Override
   public Integer call() throws InterruptedException {
     if (selection.list) {
@@ -179,6 +190,7 @@ final class SimulateCommand implements Callable<Integer> {
       ScenarioRunner runner, List<Scenario> scenarios, int perScenario, int parallel)
       throws InterruptedException {
     int total = scenarios.size() * perScenario;
+    SimulationRuns kept = keep == null ? null : new SimulationRuns(keep);
     SimulationProgress progress = new SimulationProgress(err(), total, System::nanoTime);
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, total));
     AtomicInteger finished = new AtomicInteger();
@@ -192,6 +204,13 @@ final class SimulateCommand implements Callable<Integer> {
                   () -> {
                     RunResult result =
                         runner.run(scenario, runSeed, progress.listener(scenario, runSeed));
+                    if (kept != null) {
+                      kept.save(
+                          result.scenario(),
+                          result.seed(),
+                          Instant.now(),
+                          RunReport.of(result).json());
+                    }
                     progress.finished(result, finished.incrementAndGet());
                     return result;
                   }));

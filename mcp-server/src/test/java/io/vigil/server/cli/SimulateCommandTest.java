@@ -8,8 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vigil.server.cli.DriftCommandTest.Run;
 import io.vigil.simulation.scenario.Scenarios;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code vigil simulate} end to end on a short scenario file: the run goes through the real path in
@@ -60,7 +65,8 @@ class SimulateCommandTest {
   }
 
   @Test
-  void simulate_twoSeeds_printsASuiteTable() {
+  void simulate_twoSeeds_printsASuiteTable_andKeepsEachRunsReportForTheDashboard(
+      @TempDir Path dataDir) throws Exception {
     Run run =
         vigil(
             "simulate",
@@ -69,12 +75,24 @@ class SimulateCommandTest {
             "--seeds",
             "2",
             "--jobs",
-            "1");
+            "1",
+            "--keep",
+            dataDir.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("short-bad-version");
     assertThat(run.err())
         .contains("[1/2] short-bad-version seed ", "[2/2] short-bad-version seed ");
+    List<JsonNode> kept = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dataDir.resolve("simulations"))) {
+      for (Path file : files.sorted().toList()) {
+        kept.add(new ObjectMapper().readTree(file.toFile()));
+      }
+    }
+    assertThat(kept)
+        .extracting(report -> report.get("scenario").asText() + "/" + report.get("seed").asLong())
+        .containsExactlyInAnyOrder("short-bad-version/1", "short-bad-version/2");
+    assertThat(kept).allSatisfy(report -> assertThat(report.has("scorecard")).isTrue());
   }
 
   @Test
