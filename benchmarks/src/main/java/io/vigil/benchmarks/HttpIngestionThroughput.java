@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -39,6 +40,9 @@ public final class HttpIngestionThroughput {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  /** The benchmark's admin token as a header value, made once before the server starts. */
+  private static String authorization;
+
   private HttpIngestionThroughput() {}
 
   public static void main(String[] args) throws Exception {
@@ -49,6 +53,7 @@ public final class HttpIngestionThroughput {
     String database = postgres.newDatabase();
     int port = 18_000 + new SplittableRandom().nextInt(1_000);
     Path log = Files.createTempFile("vigil-serve-", ".log");
+    authorization = "Bearer " + adminToken(jar, database);
     Process server =
         new ProcessBuilder(
                 "java",
@@ -108,12 +113,44 @@ public final class HttpIngestionThroughput {
     return records / seconds;
   }
 
+  /**
+   * An admin token made with {@code vigil token create} on the benchmark's database (writes need
+   * one; a PostgreSQL store takes it while the server runs).
+   */
+  private static String adminToken(Path jar, String database) throws Exception {
+    Process create =
+        new ProcessBuilder(
+                "java",
+                "-jar",
+                jar.toString(),
+                "token",
+                "create",
+                "--role",
+                "admin",
+                "--name",
+                "bench",
+                "--store-url",
+                database,
+                "--store-username",
+                ThrowawayPostgres.USER)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    String token =
+        new String(create.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    if (create.waitFor() != 0 || token.isEmpty()) {
+      throw new IllegalStateException(
+          "vigil token create failed (exit " + create.exitValue() + ")");
+    }
+    return token;
+  }
+
   private static Void postWithRetry(String url, String body, AtomicLong retries) throws Exception {
     while (true) {
       HttpResponse<String> response =
           HTTP.send(
               HttpRequest.newBuilder(URI.create(url))
                   .header("content-type", "application/x-ndjson")
+                  .header("Authorization", authorization)
                   .POST(HttpRequest.BodyPublishers.ofString(body))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
@@ -200,6 +237,7 @@ public final class HttpIngestionThroughput {
         HTTP.send(
             HttpRequest.newBuilder(URI.create(url))
                 .header("content-type", type)
+                .header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),
             HttpResponse.BodyHandlers.ofString());

@@ -30,13 +30,26 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    Optional<Caller> caller = authenticate(request, response);
+    if (caller.isPresent()) {
+      request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller.get());
+      chain.doFilter(request, response);
+    }
+  }
+
+  /**
+   * The request's caller, or empty after answering the request with 401 (no or an unknown token) or
+   * 503 (the store cannot check it).
+   */
+  Optional<Caller> authenticate(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String header = request.getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
       refuse(
           response,
           "Bearer realm=\"" + REALM + "\"",
           "send an API token as 'Authorization: Bearer <token>' (`vigil token create` makes one)");
-      return;
+      return Optional.empty();
     }
     Optional<Caller> caller;
     try {
@@ -49,17 +62,15 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
           "store-unavailable",
           "The store is unavailable",
           "the token cannot be checked while the store is unavailable; try again shortly");
-      return;
+      return Optional.empty();
     }
     if (caller.isEmpty()) {
       refuse(
           response,
           "Bearer realm=\"" + REALM + "\", error=\"invalid_token\"",
           "the token is unknown or revoked");
-      return;
     }
-    request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller.get());
-    chain.doFilter(request, response);
+    return caller;
   }
 
   private static void refuse(HttpServletResponse response, String challenge, String detail)

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigil.server.security.ApiTokens;
+import io.vigil.tools.access.Role;
 import io.vigil.tools.ingest.InferenceWriter;
 import java.io.IOException;
 import java.net.URI;
@@ -12,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -51,6 +54,8 @@ class ServerSmokeTest {
 
   @LocalServerPort int port;
   @Autowired InferenceWriter writer;
+  @Autowired ApiTokens tokens;
+  private String admin;
 
   @Test
   @Timeout(value = 2, unit = TimeUnit.MINUTES)
@@ -143,12 +148,21 @@ class ServerSmokeTest {
         .formatted(requestId);
   }
 
+  /** Writes need a token whose role allows them; an admin's allows every one. */
+  private String admin() {
+    if (admin == null) {
+      admin = tokens.create(Role.ADMIN, Optional.of("test-admin")).secret();
+    }
+    return admin;
+  }
+
   private HttpResponse<String> post(String path, String contentType, String body)
       throws IOException, InterruptedException {
     return http.send(
         HttpRequest.newBuilder(uri(path))
             .timeout(REQUEST_TIMEOUT)
             .header("Content-Type", contentType)
+            .header("Authorization", "Bearer " + admin())
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());

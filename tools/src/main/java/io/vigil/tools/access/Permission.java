@@ -9,5 +9,10 @@ public enum Permission {
   /** Record something for a person to act on (a remediation proposal); never executes it. */
   PROPOSE,
   /** Approve or reject a proposed action. */
-  APPROVE
+  APPROVE,
+  /**
+   * Register models and versions, deploy them and set baselines: change what serving systems are
+   * routed to and what drift is measured against.
+   */
+  MANAGE
 }

@@ -78,6 +78,7 @@ class IncidentLoopOverRestTest {
   @Autowired InferenceWriter writer;
   @Autowired IncidentAgent agent;
   @Autowired ApiTokens tokens;
+  private String admin;
 
   @Test
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
@@ -140,10 +141,10 @@ class IncidentLoopOverRestTest {
         send(
             "POST",
             "/api/v1/models",
-            null,
+            admin(),
             "{\"name\": \"fraud\", \"task\": \"classification\", \"accuracy_target\": 0.85}"));
-    expect(201, send("POST", "/api/v1/models/fraud/versions", null, "{\"version\": \"v1\"}"));
-    expect(201, send("POST", "/api/v1/models/fraud/versions", null, "{\"version\": \"v2\"}"));
+    expect(201, send("POST", "/api/v1/models/fraud/versions", admin(), "{\"version\": \"v1\"}"));
+    expect(201, send("POST", "/api/v1/models/fraud/versions", admin(), "{\"version\": \"v2\"}"));
     deploy("v1", START);
   }
 
@@ -153,7 +154,7 @@ class IncidentLoopOverRestTest {
         send(
             "POST",
             "/api/v1/models/fraud/deployments",
-            null,
+            admin(),
             "{\"traffic\": {\""
                 + version
                 + "\": 1}, \"effective_at\": \""
@@ -193,13 +194,13 @@ class IncidentLoopOverRestTest {
     }
     expect(
         200,
-        send("POST", "/api/v1/inferences", null, inferences.toString(), "application/x-ndjson"));
+        send("POST", "/api/v1/inferences", admin(), inferences.toString(), "application/x-ndjson"));
     expect(
         200,
         send(
             "POST",
             "/api/v1/models/fraud/labels",
-            null,
+            admin(),
             labels.toString(),
             "application/x-ndjson"));
     NOW.set(start.plus(SPACING.multipliedBy(records)).plusSeconds(60));
@@ -218,6 +219,14 @@ class IncidentLoopOverRestTest {
 
   private static String body(String proposal, String hash) {
     return "{\"proposal_id\": \"" + proposal + "\", \"action_hash\": \"" + hash + "\"}";
+  }
+
+  /** Registration, deployments and ingestion need a token whose role allows them. */
+  private String admin() {
+    if (admin == null) {
+      admin = tokens.create(Role.ADMIN, Optional.of("test-setup")).secret();
+    }
+    return admin;
   }
 
   private HttpResponse<String> send(String method, String path, String token, String body)

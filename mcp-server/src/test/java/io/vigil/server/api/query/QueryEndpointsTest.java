@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vigil.server.metrics.FeatureDriftGauges;
+import io.vigil.server.security.ApiTokens;
 import io.vigil.server.serve.VigilApplication;
+import io.vigil.tools.access.Role;
 import io.vigil.tools.ingest.InferenceWriter;
 import java.io.IOException;
 import java.net.URI;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +63,8 @@ class QueryEndpointsTest {
 
   @LocalServerPort int port;
   @Autowired InferenceWriter writer;
+  @Autowired ApiTokens tokens;
+  private String admin;
   @Autowired FeatureDriftGauges gauges;
 
   @BeforeEach
@@ -291,12 +296,21 @@ class QueryEndpointsTest {
     return JSON.readTree(response.body());
   }
 
+  /** Writes need a token whose role allows them; an admin's allows every one. */
+  private String admin() {
+    if (admin == null) {
+      admin = tokens.create(Role.ADMIN, Optional.of("test-admin")).secret();
+    }
+    return admin;
+  }
+
   private HttpResponse<String> post(String path, String contentType, String body)
       throws IOException, InterruptedException {
     return http.send(
         HttpRequest.newBuilder(uri(path))
             .timeout(REQUEST_TIMEOUT)
             .header("Content-Type", contentType)
+            .header("Authorization", "Bearer " + admin())
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());
