@@ -40,9 +40,6 @@ public final class HttpIngestionThroughput {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  /** The benchmark's admin token as a header value, made once before the server starts. */
-  private static String authorization;
-
   private HttpIngestionThroughput() {}
 
   public static void main(String[] args) throws Exception {
@@ -53,7 +50,7 @@ public final class HttpIngestionThroughput {
     String database = postgres.newDatabase();
     int port = 18_000 + new SplittableRandom().nextInt(1_000);
     Path log = Files.createTempFile("vigil-serve-", ".log");
-    authorization = "Bearer " + adminToken(jar, database);
+    String authorization = "Bearer " + adminToken(jar, database);
     Process server =
         new ProcessBuilder(
                 "java",
@@ -73,12 +70,17 @@ public final class HttpIngestionThroughput {
       ServerReadiness.await(HTTP, base, server, log, Duration.ofSeconds(120));
       post(
           base + "/api/v1/models",
+          authorization,
           "application/json",
           "{\"name\":\"bench\",\"task\":\"classification\"}");
-      post(base + "/api/v1/models/bench/versions", "application/json", "{\"version\":\"v1\"}");
+      post(
+          base + "/api/v1/models/bench/versions",
+          authorization,
+          "application/json",
+          "{\"version\":\"v1\"}");
       List<String> batches = batches(records);
 
-      double httpRate = postAll(base, batches, clients, records);
+      double httpRate = postAll(base, authorization, batches, clients, records);
       double copyRate = copy(database, records);
 
       System.out.printf(
@@ -92,14 +94,17 @@ public final class HttpIngestionThroughput {
     }
   }
 
-  private static double postAll(String base, List<String> batches, int clients, int records)
+  private static double postAll(
+      String base, String authorization, List<String> batches, int clients, int records)
       throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     AtomicLong retries = new AtomicLong();
     long started = System.nanoTime();
     List<Future<?>> sent = new ArrayList<>();
     for (String batch : batches) {
-      sent.add(pool.submit(() -> postWithRetry(base + "/api/v1/inferences", batch, retries)));
+      sent.add(
+          pool.submit(
+              () -> postWithRetry(base + "/api/v1/inferences", authorization, batch, retries)));
     }
     for (int i = 0; i < sent.size(); i++) {
       sent.get(i).get();
@@ -144,7 +149,8 @@ public final class HttpIngestionThroughput {
     return token;
   }
 
-  private static Void postWithRetry(String url, String body, AtomicLong retries) throws Exception {
+  private static Void postWithRetry(
+      String url, String authorization, String body, AtomicLong retries) throws Exception {
     while (true) {
       HttpResponse<String> response =
           HTTP.send(
@@ -232,7 +238,8 @@ public final class HttpIngestionThroughput {
     }
   }
 
-  private static void post(String url, String type, String body) throws Exception {
+  private static void post(String url, String authorization, String type, String body)
+      throws Exception {
     HttpResponse<String> response =
         HTTP.send(
             HttpRequest.newBuilder(URI.create(url))

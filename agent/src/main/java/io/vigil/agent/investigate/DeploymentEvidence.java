@@ -31,7 +31,13 @@ final class DeploymentEvidence {
   static final String COMPARE_TOOL = "compare_model_versions";
 
   /** A deployment and what it changed. */
-  record Change(Deployment deployment, String previous, String introduced) {}
+  record Change(Deployment deployment, String previous, String introduced) {
+
+    /** Whether the previous version kept a share of the traffic beside the new one (a canary). */
+    boolean sideBySide() {
+      return deployment.traffic().getOrDefault(previous, 0.0) > 0;
+    }
+  }
 
   private final VersionComparisonService comparison;
 
@@ -76,7 +82,7 @@ final class DeploymentEvidence {
         .filter(d -> d.effectiveAt().isBefore(span.to()))
         .reduce((first, second) -> second)
         .flatMap(inForce -> newest(history, List.of(inForce)))
-        .filter(c -> c.deployment().traffic().getOrDefault(c.previous(), 0.0) > 0);
+        .filter(Change::sideBySide);
   }
 
   /** The newest deployment in the span that brought a version, and the version it replaced. */
@@ -111,7 +117,7 @@ final class DeploymentEvidence {
    * span, the previous version before the deployment against the new one after it.
    */
   private void compare(Scope scope, EvidenceLog log, Change change) {
-    boolean sideBySide = change.deployment().traffic().getOrDefault(change.previous(), 0.0) > 0;
+    boolean sideBySide = change.sideBySide();
     TimeRange span = scope.windows().span();
     Instant from =
         change.deployment().effectiveAt().isAfter(span.from())

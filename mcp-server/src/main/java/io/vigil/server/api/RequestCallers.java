@@ -4,7 +4,6 @@ import io.vigil.server.api.problems.ForbiddenException;
 import io.vigil.server.security.Caller;
 import io.vigil.tools.access.Permission;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Locale;
 
 /** The caller the bearer-token filter put on a request: who asks, and whether they may. */
 public final class RequestCallers {
@@ -23,13 +22,7 @@ public final class RequestCallers {
   public static Caller require(HttpServletRequest request, Permission permission) {
     Caller caller = caller(request);
     if (!caller.may(permission)) {
-      throw new ForbiddenException(
-          "the token '"
-              + caller.name()
-              + "' has the "
-              + caller.role().label()
-              + " role, which does not allow "
-              + permission.name().toLowerCase(Locale.ROOT));
+      throw new ForbiddenException(caller.refusal(permission));
     }
     return caller;
   }

@@ -1,6 +1,5 @@
 package io.vigil.server.security;
 
-import io.vigil.tools.store.StoreUnavailableException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,70 +16,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public final class BearerTokenFilter extends OncePerRequestFilter {
 
-  static final String REALM = "vigil";
-  private static final String SCHEME = "Bearer ";
-
-  private final ApiTokens tokens;
+  private final BearerAuthentication authentication;
 
   public BearerTokenFilter(ApiTokens tokens) {
-    this.tokens = tokens;
+    this.authentication = new BearerAuthentication(tokens);
   }
 
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    Optional<Caller> caller = authenticate(request, response);
+    Optional<Caller> caller = authentication.authenticate(request, response);
     if (caller.isPresent()) {
       request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller.get());
       chain.doFilter(request, response);
     }
-  }
-
-  /**
-   * The request's caller, or empty after answering the request with 401 (no or an unknown token) or
-   * 503 (the store cannot check it).
-   */
-  Optional<Caller> authenticate(HttpServletRequest request, HttpServletResponse response)
-      throws IOException {
-    String header = request.getHeader("Authorization");
-    if (header == null || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
-      refuse(
-          response,
-          "Bearer realm=\"" + REALM + "\"",
-          "send an API token as 'Authorization: Bearer <token>' (`vigil token create` makes one)");
-      return Optional.empty();
-    }
-    Optional<Caller> caller;
-    try {
-      caller = tokens.authenticate(header.substring(SCHEME.length()).strip());
-    } catch (StoreUnavailableException e) {
-      response.setHeader("Retry-After", "5");
-      FilterProblems.send(
-          response,
-          HttpServletResponse.SC_SERVICE_UNAVAILABLE,
-          "store-unavailable",
-          "The store is unavailable",
-          "the token cannot be checked while the store is unavailable; try again shortly");
-      return Optional.empty();
-    }
-    if (caller.isEmpty()) {
-      refuse(
-          response,
-          "Bearer realm=\"" + REALM + "\", error=\"invalid_token\"",
-          "the token is unknown or revoked");
-    }
-    return caller;
-  }
-
-  private static void refuse(HttpServletResponse response, String challenge, String detail)
-      throws IOException {
-    response.setHeader("WWW-Authenticate", challenge);
-    FilterProblems.send(
-        response,
-        HttpServletResponse.SC_UNAUTHORIZED,
-        "unauthorized",
-        "A valid API token is required",
-        detail);
   }
 }

@@ -2,6 +2,7 @@ package io.vigil.server.security;
 
 import io.vigil.tools.access.Permission;
 import io.vigil.tools.access.Role;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -33,5 +34,18 @@ public record Caller(String name, Role role) {
 
   public boolean may(Permission permission) {
     return role.grants(permission);
+  }
+
+  /** Why this caller may not do what needs {@code permission}: a 403's detail. */
+  public String refusal(Permission permission) {
+    return "the token '"
+        + name
+        + "' has the "
+        + role.label()
+        + " role, which does not allow "
+        + permission.name().toLowerCase(Locale.ROOT)
+        + "; that needs the "
+        + Role.labelsGranting(permission)
+        + " role";
   }
 }

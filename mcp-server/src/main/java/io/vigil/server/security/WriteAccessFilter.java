@@ -1,7 +1,6 @@
 package io.vigil.server.security;
 
 import io.vigil.tools.access.Permission;
-import io.vigil.tools.access.Role;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,6 +9,7 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -20,19 +20,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * untouched. Refusals are 401 without a valid token and 403 for a role that does not allow the
  * write, as problem details, before the body is read.
  */
-public final class WriteAccessFilter extends OncePerRequestFilter {
+final class WriteAccessFilter extends OncePerRequestFilter {
 
   /** The paths, under {@code /api/v1}, this filter guards. */
-  public static final String[] URL_PATTERNS = {
+  static final String[] URL_PATTERNS = {
     "/api/v1/inferences", "/api/v1/labels", "/api/v1/models", "/api/v1/models/*"
   };
 
   private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
-  private final BearerTokenFilter bearer;
+  /** {@code /api/v1/models/{model}/labels}, labels for a model named by the path. */
+  private static final Pattern MODEL_LABELS = Pattern.compile("/api/v1/models/[^/]+/labels");
 
-  public WriteAccessFilter(ApiTokens tokens) {
-    this.bearer = new BearerTokenFilter(tokens);
+  private final BearerAuthentication authentication;
+
+  WriteAccessFilter(ApiTokens tokens) {
+    this.authentication = new BearerAuthentication(tokens);
   }
 
   @Override
@@ -44,7 +47,7 @@ public final class WriteAccessFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    Optional<Caller> caller = bearer.authenticate(request, response);
+    Optional<Caller> caller = authentication.authenticate(request, response);
     if (caller.isEmpty()) {
       return;
     }
@@ -56,15 +59,7 @@ public final class WriteAccessFilter extends OncePerRequestFilter {
           HttpServletResponse.SC_FORBIDDEN,
           "forbidden",
           "The token's role does not allow this",
-          "the token '"
-              + caller.get().name()
-              + "' has the "
-              + caller.get().role().label()
-              + " role; "
-              + (needed == Permission.INGEST ? "sending records and labels" : "changing models")
-              + " needs the "
-              + Role.labelsGranting(needed)
-              + " role");
+          caller.get().refusal(needed));
       return;
     }
     request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller.get());
@@ -76,7 +71,7 @@ public final class WriteAccessFilter extends OncePerRequestFilter {
     boolean ingestion =
         path.equals("/api/v1/inferences")
             || path.equals("/api/v1/labels")
-            || (path.startsWith("/api/v1/models/") && path.endsWith("/labels"));
+            || MODEL_LABELS.matcher(path).matches();
     return ingestion ? Permission.INGEST : Permission.MANAGE;
   }
 }

@@ -1,0 +1,71 @@
+package io.vigil.server.security;
+
+import io.vigil.tools.store.StoreUnavailableException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Who sent a request, from its {@code Authorization: Bearer <token>}: the one check every filter
+ * that needs a token makes. A request without a valid token is answered here, 401 with {@code
+ * WWW-Authenticate: Bearer} (RFC 6750), or 503 when the store cannot check the token.
+ */
+final class BearerAuthentication {
+
+  static final String REALM = "vigil";
+  private static final String SCHEME = "Bearer ";
+
+  private final ApiTokens tokens;
+
+  BearerAuthentication(ApiTokens tokens) {
+    this.tokens = tokens;
+  }
+
+  /**
+   * The request's caller, or empty after answering the request with 401 (no or an unknown token) or
+   * 503 (the store cannot check it).
+   */
+  Optional<Caller> authenticate(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    String header = request.getHeader("Authorization");
+    if (header == null || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+      refuse(
+          response,
+          "Bearer realm=\"" + REALM + "\"",
+          "send an API token as 'Authorization: Bearer <token>' (`vigil token create` makes one)");
+      return Optional.empty();
+    }
+    Optional<Caller> caller;
+    try {
+      caller = tokens.authenticate(header.substring(SCHEME.length()).strip());
+    } catch (StoreUnavailableException e) {
+      response.setHeader("Retry-After", "5");
+      FilterProblems.send(
+          response,
+          HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+          "store-unavailable",
+          "The store is unavailable",
+          "the token cannot be checked while the store is unavailable; try again shortly");
+      return Optional.empty();
+    }
+    if (caller.isEmpty()) {
+      refuse(
+          response,
+          "Bearer realm=\"" + REALM + "\", error=\"invalid_token\"",
+          "the token is unknown or revoked");
+    }
+    return caller;
+  }
+
+  private static void refuse(HttpServletResponse response, String challenge, String detail)
+      throws IOException {
+    response.setHeader("WWW-Authenticate", challenge);
+    FilterProblems.send(
+        response,
+        HttpServletResponse.SC_UNAUTHORIZED,
+        "unauthorized",
+        "A valid API token is required",
+        detail);
+  }
+}
