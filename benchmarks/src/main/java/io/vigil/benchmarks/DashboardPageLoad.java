@@ -92,6 +92,14 @@ public final class DashboardPageLoad {
           records, dataDir, (System.nanoTime() - started) / 1e9);
     }
 
+    // A read token, made before the server starts (it then holds the embedded store).
+    String authorization =
+        "Bearer "
+            + ServerTokens.create(
+                jar,
+                "read",
+                "dashboard-bench-" + ProcessHandle.current().pid(),
+                List.of("--data-dir", dataDir.toString()));
     int port = 19_000 + new SplittableRandom().nextInt(1_000);
     Path log = Files.createTempFile("vigil-serve-", ".log");
     Process server =
@@ -111,11 +119,12 @@ public final class DashboardPageLoad {
     try {
       String base = "http://127.0.0.1:" + port;
       ServerReadiness.await(HTTP, base, server, log, Duration.ofSeconds(180));
+      Api api = new Api(base, authorization);
       Map<String, Runnable> pages = new LinkedHashMap<>();
-      pages.put("assets (html, css, 9 modules)", () -> round(base, ASSETS));
-      pages.put("overview", () -> overview(base));
-      pages.put("model page (24h)", () -> modelPage(base, "24h"));
-      pages.put("model page (7d)", () -> modelPage(base, "7d"));
+      pages.put("assets (html, css, 9 modules)", () -> round(api, ASSETS));
+      pages.put("overview", () -> overview(api));
+      pages.put("model page (24h)", () -> modelPage(api, "24h"));
+      pages.put("model page (7d)", () -> modelPage(api, "7d"));
       for (Map.Entry<String, Runnable> page : pages.entrySet()) {
         double first = time(page.getValue());
         List<Double> again = new ArrayList<>();
@@ -137,34 +146,39 @@ public final class DashboardPageLoad {
    * As the page asks: the models and, at once, health; each model's accuracy for its sparkline as
    * soon as the models are known.
    */
-  private static void overview(String base) {
+  private static void overview(Api api) {
     CompletableFuture<Void> health =
-        CompletableFuture.runAsync(() -> round(base, List.of("/api/v1/health")));
-    round(base, List.of("/api/v1/models"));
-    round(base, List.of("/api/v1/models/" + MODEL + "/accuracy?window=24h"));
+        CompletableFuture.runAsync(() -> round(api, List.of("/api/v1/health")));
+    round(api, List.of("/api/v1/models"));
+    round(api, List.of("/api/v1/models/" + MODEL + "/accuracy?window=24h"));
     health.join();
   }
 
   /** The model page's first round, then the distribution of the top feature. */
-  private static void modelPage(String base, String window) {
+  private static void modelPage(Api api, String window) {
     String model = "/api/v1/models/" + MODEL;
     round(
-        base,
+        api,
         List.of(
             model,
             model + "/deployments",
             model + "/accuracy?window=" + window,
             model + "/drift?window=" + window,
             model + "/latency?window=" + window));
-    round(base, List.of(model + "/features/f3/distribution?window=" + window));
+    round(api, List.of(model + "/features/f3/distribution?window=" + window));
   }
 
-  private static void round(String base, List<String> paths) {
+  /** The server's address and the header that authenticates each request to it. */
+  private record Api(String base, String authorization) {}
+
+  private static void round(Api api, List<String> paths) {
     List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
     for (String path : paths) {
       answers.add(
           HTTP.sendAsync(
-              HttpRequest.newBuilder(URI.create(base + path)).build(),
+              HttpRequest.newBuilder(URI.create(api.base() + path))
+                  .header("Authorization", api.authorization())
+                  .build(),
               HttpResponse.BodyHandlers.ofString()));
     }
     for (int i = 0; i < paths.size(); i++) {

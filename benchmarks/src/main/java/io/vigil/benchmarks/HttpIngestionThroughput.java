@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -50,7 +49,13 @@ public final class HttpIngestionThroughput {
     String database = postgres.newDatabase();
     int port = 18_000 + new SplittableRandom().nextInt(1_000);
     Path log = Files.createTempFile("vigil-serve-", ".log");
-    String authorization = "Bearer " + adminToken(jar, database);
+    String authorization =
+        "Bearer "
+            + ServerTokens.create(
+                jar,
+                "admin",
+                "bench",
+                List.of("--store-url", database, "--store-username", ThrowawayPostgres.USER));
     Process server =
         new ProcessBuilder(
                 "java",
@@ -122,33 +127,6 @@ public final class HttpIngestionThroughput {
    * An admin token made with {@code vigil token create} on the benchmark's database (writes need
    * one; a PostgreSQL store takes it while the server runs).
    */
-  private static String adminToken(Path jar, String database) throws Exception {
-    Process create =
-        new ProcessBuilder(
-                "java",
-                "-jar",
-                jar.toString(),
-                "token",
-                "create",
-                "--role",
-                "admin",
-                "--name",
-                "bench",
-                "--store-url",
-                database,
-                "--store-username",
-                ThrowawayPostgres.USER)
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    String token =
-        new String(create.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-    if (create.waitFor() != 0 || token.isEmpty()) {
-      throw new IllegalStateException(
-          "vigil token create failed (exit " + create.exitValue() + ")");
-    }
-    return token;
-  }
-
   private static Void postWithRetry(
       String url, String authorization, String body, AtomicLong retries) throws Exception {
     while (true) {

@@ -34,7 +34,10 @@ async function route() {
         const stop = await make(match)(page, query);
         if (typeof stop === 'function') stopCurrent = stop;
       } catch (error) {
-        fill(page, h('p.error', { text: problemText(error) }));
+        const text = error.status === 401 && !who.current
+          ? 'Sign in with an API token (top right) to see this page; `vigil token create --role read` makes one.'
+          : problemText(error);
+        fill(page, h('p.error', { id: error.status === 401 ? 'needs-sign-in' : null, text }));
       }
       document.body.dataset.loadedMs = String(Math.round(performance.now() - started));
       document.body.dataset.page = where;

@@ -22,8 +22,8 @@ import picocli.CommandLine.Parameters;
     name = "token",
     mixinStandardHelpOptions = true,
     description = {
-      "Manage API tokens. A token has a role: ingest (send records and labels), read (ask"
-          + " questions, e.g. the MCP tools), approve (read, propose and approve actions) or"
+      "Manage API tokens. A token has a role: ingest (send records and labels, ask a model's"
+          + " route), read (read the API, the dashboard and the MCP tools), approve (read, propose and approve actions) or"
           + " admin (everything). Only a hash of each token is stored.",
       "With the embedded store, run these while `vigil serve` is stopped (it holds the store);"
           + " a PostgreSQL store can be changed while the server runs, and a revoked token is"

@@ -1,31 +1,56 @@
 package io.vigil.server.security;
 
+import io.vigil.server.serve.VigilProperties;
 import io.vigil.tools.access.ApiTokenStore;
+import io.vigil.tools.access.Role;
 import io.vigil.tools.store.Database;
 import java.time.InstantSource;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** The API tokens over the store, for the filters that authenticate requests. */
+/** The API tokens over the store, and the filter every REST request passes. */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
 
   @Bean
   ApiTokens apiTokens(Database database, InstantSource clock) {
     return new ApiTokens(new ApiTokenStore(database, clock));
   }
 
+  /** Tokens, and requests without one only where {@code vigil.security.anonymous-role} says. */
+  @Bean
+  BearerAuthentication bearerAuthentication(ApiTokens tokens, VigilProperties properties) {
+    Optional<Role> anonymous = properties.security().anonymous();
+    anonymous.ifPresent(
+        role ->
+            LOG.warn(
+                "Authentication is relaxed: requests without a token are served with the {} role"
+                    + " (vigil.security.anonymous-role={}). Anyone who reaches this server can {}."
+                    + " Leave the setting unset to require a token on every request.",
+                role.label(),
+                role.label(),
+                role == Role.READ
+                    ? "read every model's traffic, metrics and incidents"
+                    : "send records and labels into any model"));
+    return new BearerAuthentication(tokens, anonymous);
+  }
+
   /**
-   * Writes need a token with the role for them, before any other filter reads the body (the request
-   * limits come after it, so an unauthenticated body is never buffered).
+   * Every REST request needs a caller whose role allows it, decided before any other filter reads
+   * the body (the request limits come after it, so an unauthenticated body is never buffered).
    */
   @Bean
-  FilterRegistrationBean<WriteAccessFilter> writeAccess(ApiTokens tokens) {
-    FilterRegistrationBean<WriteAccessFilter> registration =
-        new FilterRegistrationBean<>(new WriteAccessFilter(tokens));
-    registration.addUrlPatterns(WriteAccessFilter.URL_PATTERNS);
+  FilterRegistrationBean<ApiAccessFilter> apiAccess(BearerAuthentication authentication) {
+    FilterRegistrationBean<ApiAccessFilter> registration =
+        new FilterRegistrationBean<>(new ApiAccessFilter(authentication));
+    registration.addUrlPatterns(ApiAccessFilter.URL_PATTERN);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
     return registration;
   }

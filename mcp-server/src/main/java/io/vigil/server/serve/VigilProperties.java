@@ -1,11 +1,14 @@
 package io.vigil.server.serve;
 
+import io.vigil.tools.access.Permission;
+import io.vigil.tools.access.Role;
 import io.vigil.tools.ingest.IngestSettings;
 import io.vigil.tools.store.SqlDialect;
 import io.vigil.tools.store.StoreSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -20,19 +23,22 @@ import org.springframework.util.unit.DataSize;
  * @param store {@code vigil.store.*}
  * @param ingest {@code vigil.ingest.*}
  * @param retention {@code vigil.retention.*}
+ * @param security {@code vigil.security.*}
  */
 @ConfigurationProperties("vigil")
 public record VigilProperties(
     @DefaultValue("./vigil-data") Path dataDir,
     @DefaultValue Store store,
     @DefaultValue Ingest ingest,
-    @DefaultValue Retention retention) {
+    @DefaultValue Retention retention,
+    @DefaultValue Security security) {
 
   public VigilProperties {
     Objects.requireNonNull(dataDir, "vigil.data-dir");
     Objects.requireNonNull(store, "vigil.store");
     Objects.requireNonNull(ingest, "vigil.ingest");
     Objects.requireNonNull(retention, "vigil.retention");
+    Objects.requireNonNull(security, "vigil.security");
   }
 
   /**
@@ -163,6 +169,44 @@ public record VigilProperties(
         throw new IllegalArgumentException(
             "vigil.retention.raw-records must be positive, was " + rawRecords);
       }
+    }
+  }
+
+  /**
+   * {@code vigil.security.*}.
+   *
+   * @param anonymousRole the role of requests that send no token: {@code none} (the default: every
+   *     request to the API, the dashboard's data and MCP needs a token), {@code read} or {@code
+   *     ingest}; never one that proposes, approves or manages, which must be done by someone the
+   *     server can name
+   */
+  public record Security(@DefaultValue("none") String anonymousRole) {
+
+    public Security {
+      anonymousRole = anonymousRole == null ? "none" : anonymousRole.strip();
+      if (!anonymousRole.equalsIgnoreCase("none")) {
+        Role role;
+        try {
+          role = Role.parse(anonymousRole);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(
+              "vigil.security.anonymous-role must be none, read or ingest: " + e.getMessage());
+        }
+        if (role.grants(Permission.PROPOSE) || role.grants(Permission.MANAGE)) {
+          throw new IllegalArgumentException(
+              "vigil.security.anonymous-role must be none, read or ingest, was "
+                  + anonymousRole
+                  + ": proposals, approvals and changes to models need a token that names who"
+                  + " made them");
+        }
+      }
+    }
+
+    /** The role of requests without a token, if they are served. */
+    public Optional<Role> anonymous() {
+      return anonymousRole.equalsIgnoreCase("none")
+          ? Optional.empty()
+          : Optional.of(Role.parse(anonymousRole));
     }
   }
 }

@@ -139,6 +139,9 @@ class ServerSmokeTest {
     assertThat(
             openApi.at("/components/schemas/ModelRegistration/properties").has("accuracy_target"))
         .isTrue();
+    assertThat(openApi.at("/components/securitySchemes/bearer/scheme").asText())
+        .isEqualTo("bearer");
+    assertThat(openApi.at("/security/0").has("bearer")).isTrue();
   }
 
   private static String record(String requestId) {

@@ -3,10 +3,13 @@ package io.vigil.server.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vigil.tools.access.Role;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -31,6 +34,26 @@ class VigilPropertiesTest {
     assertThat(properties.ingest().maxBodyBytes().toMegabytes()).isEqualTo(16);
     assertThat(properties.ingest().maxInFlightBytes().toMegabytes()).isEqualTo(256);
     assertThat(properties.retention().rawRecords()).isEqualTo(Duration.ofDays(30));
+    assertThat(properties.security().anonymous()).isEmpty();
+  }
+
+  @Test
+  void anonymousRole_readOrIngestOnly_inAnyCase() {
+    assertThat(bind(Map.of("vigil.security.anonymous-role", "Read")).security().anonymous())
+        .contains(Role.READ);
+    assertThat(bind(Map.of("vigil.security.anonymous-role", "ingest")).security().anonymous())
+        .contains(Role.INGEST);
+    assertThat(bind(Map.of("vigil.security.anonymous-role", "none")).security().anonymous())
+        .isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"approve", "admin", "root", ""})
+  void anonymousRole_thatCouldActOrIsUnknown_stopsTheServerNamingTheProperty(String role) {
+    assertThatThrownBy(() -> bind(Map.of("vigil.security.anonymous-role", role)))
+        .isInstanceOf(BindException.class)
+        .rootCause()
+        .hasMessageContaining("vigil.security.anonymous-role must be none, read or ingest");
   }
 
   @Test

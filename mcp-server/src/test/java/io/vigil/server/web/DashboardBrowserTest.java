@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The dashboard in a real browser against a real server: Playwright ({@code playwright-core}, from
  * npm) drives Debian's Chromium through {@code src/test/browser/dashboard.mjs} over {@code vigil
- * serve} on a {@link DashboardStore}. It loads every page, checks that each chart drew data, signs
- * in as a reader (no approve button) and as an approver, approves the proposed rollback and sees
- * the incident move on to execution and verification. Screenshots go to {@code
- * target/dashboard-screenshots}.
+ * serve} on a {@link DashboardStore}. Signed out it sees no data, only a request for a token; it
+ * then signs in as a reader, loads every page, checks that each chart drew data (no approve button
+ * for a reader), signs in as an approver, approves the proposed rollback and sees the incident move
+ * on to execution and verification. Screenshots go to {@code target/dashboard-screenshots}.
  *
  * <p>Needs {@code node}, {@code npm} (which installs {@code playwright-core} into {@code
  * target/browser-test} from the registry or its cache) and Chromium at {@code /usr/bin/chromium}

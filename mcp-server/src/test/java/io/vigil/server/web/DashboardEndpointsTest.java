@@ -61,7 +61,7 @@ class DashboardEndpointsTest extends DashboardServer {
 
     assertThat(reader.statusCode()).isEqualTo(200);
     assertThat(reader.body())
-        .isEqualTo("{\"name\":\"reader\",\"role\":\"read\",\"permissions\":[\"read\"]}");
+        .isEqualTo("{\"name\":\"reader\",\"role\":\"read\",\"permissions\":[\"read\",\"route\"]}");
     assertThat(approver.body()).contains("\"role\":\"approve\"", "\"approve\"");
   }
 

@@ -6,6 +6,11 @@ public enum Permission {
   INGEST,
   /** Read models, traffic and the observability answers over them. */
   READ,
+  /**
+   * Ask which versions serve a model now ({@code GET /api/v1/models/{model}/route}): what a serving
+   * system does before it sends traffic (and then its records), so every role may.
+   */
+  ROUTE,
   /** Record something for a person to act on (a remediation proposal); never executes it. */
   PROPOSE,
   /** Approve or reject a proposed action. */

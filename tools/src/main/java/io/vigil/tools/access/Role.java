@@ -11,12 +11,15 @@ import java.util.stream.Collectors;
  * and in messages: {@code ingest}, {@code read}, {@code approve}, {@code admin}.
  */
 public enum Role {
-  /** A pipeline that sends records and labels; reads nothing back. */
-  INGEST(EnumSet.of(Permission.INGEST)),
+  /**
+   * A pipeline that sends records and labels, and may ask which version serves; reads no traffic
+   * back.
+   */
+  INGEST(EnumSet.of(Permission.INGEST, Permission.ROUTE)),
   /** A person or an LLM client that asks questions. */
-  READ(EnumSet.of(Permission.READ)),
+  READ(EnumSet.of(Permission.READ, Permission.ROUTE)),
   /** A person who may also propose actions and approve or reject them. */
-  APPROVE(EnumSet.of(Permission.READ, Permission.PROPOSE, Permission.APPROVE)),
+  APPROVE(EnumSet.of(Permission.READ, Permission.ROUTE, Permission.PROPOSE, Permission.APPROVE)),
   /** Everything. */
   ADMIN(EnumSet.allOf(Permission.class));
 

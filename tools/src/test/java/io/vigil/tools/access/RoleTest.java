@@ -17,6 +17,14 @@ class RoleTest {
     assertThat(Role.APPROVE.grants(Permission.INGEST)).isFalse();
     assertThat(Role.ADMIN.grants(Permission.INGEST)).isTrue();
     assertThat(Role.ADMIN.grants(Permission.APPROVE)).isTrue();
+    assertThat(Role.APPROVE.grants(Permission.MANAGE)).isFalse();
+  }
+
+  @Test
+  void everyRole_mayAskWhichVersionServes() {
+    for (Role role : Role.values()) {
+      assertThat(role.grants(Permission.ROUTE)).as(role.label()).isTrue();
+    }
   }
 
   @Test

@@ -5,11 +5,12 @@ import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.vigil.server.mcp.McpCatalog;
-import io.vigil.server.security.ApiTokens;
+import io.vigil.server.security.BearerAuthentication;
 import io.vigil.server.security.BearerTokenFilter;
 import io.vigil.server.security.Caller;
 import io.vigil.server.security.TrustedOrigins;
 import io.vigil.server.security.TrustedOriginsFilter;
+import io.vigil.tools.access.Permission;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -75,10 +76,15 @@ class McpHttpConfiguration {
     return registration;
   }
 
+  /**
+   * Every MCP request needs a token that may read: resources and prompts show traffic and
+   * incidents, and the SDK filters only tool lists by caller, so an ingest token is refused at the
+   * door rather than tool by tool. Proposing tools check their own role ({@link ToolGuard}).
+   */
   @Bean
-  FilterRegistrationBean<BearerTokenFilter> mcpBearerToken(ApiTokens tokens) {
+  FilterRegistrationBean<BearerTokenFilter> mcpBearerToken(BearerAuthentication authentication) {
     FilterRegistrationBean<BearerTokenFilter> registration =
-        new FilterRegistrationBean<>(new BearerTokenFilter(tokens));
+        new FilterRegistrationBean<>(new BearerTokenFilter(authentication, Permission.READ));
     registration.addUrlPatterns(ENDPOINT);
     registration.setOrder(TOKEN_FILTER_ORDER);
     return registration;

@@ -85,6 +85,7 @@ class IncidentLoopOverRestTest {
   void badVersion_isRolledBackAfterARestApproval_andVerified() throws Exception {
     String reader = tokens.create(Role.READ, Optional.of("reader")).secret();
     String alice = tokens.create(Role.APPROVE, Optional.of("alice")).secret();
+    String pipeline = tokens.create(Role.INGEST, Optional.of("pipeline")).secret();
     register();
     Instant release = START.plus(Duration.ofHours(6));
     traffic("v1", START, 6 * 360, 0.93, 1);
@@ -118,7 +119,7 @@ class IncidentLoopOverRestTest {
     assertThat(anonymous.statusCode()).isEqualTo(401);
     assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
     assertThat(json(approved).at("/incident/incident/state").asText()).isEqualTo("VERIFYING");
-    JsonNode route = json(send("GET", "/api/v1/models/fraud/route", null, null));
+    JsonNode route = json(send("GET", "/api/v1/models/fraud/route", pipeline, null));
     assertThat(route.at("/primary_version").asText()).isEqualTo("v1");
 
     traffic("v1", NOW.get(), 360, 0.93, 3);

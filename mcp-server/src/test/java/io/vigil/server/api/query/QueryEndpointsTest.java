@@ -296,10 +296,10 @@ class QueryEndpointsTest {
     return JSON.readTree(response.body());
   }
 
-  /** Writes need a token whose role allows them; an admin's allows every one. */
+  /** Every request needs a token whose role allows it; an admin's allows every one. */
   private String admin() {
     if (admin == null) {
-      admin = tokens.create(Role.ADMIN, Optional.of("test-admin")).secret();
+      admin = tokens.create(Role.ADMIN, Optional.empty()).secret();
     }
     return admin;
   }
@@ -318,7 +318,11 @@ class QueryEndpointsTest {
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return http.send(
-        HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT).GET().build(),
+        HttpRequest.newBuilder(uri(path))
+            .timeout(REQUEST_TIMEOUT)
+            .header("Authorization", "Bearer " + admin())
+            .GET()
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

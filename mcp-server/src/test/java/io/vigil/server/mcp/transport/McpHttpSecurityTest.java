@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
+import io.vigil.tools.access.Permission;
 import io.vigil.tools.access.Role;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,11 +20,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Who reaches {@code /mcp}, over real HTTP: no token, an unknown or revoked token → 401 with a
@@ -134,16 +138,77 @@ class McpHttpSecurityTest extends SeededServer {
   }
 
   @Test
-  void anIngestToken_getsNoTools() {
-    McpSyncClient ingest = client(Role.INGEST);
+  void anIngestToken_isRefusedAtTheDoor_soItReadsNoResourceEither() throws Exception {
+    HttpResponse<String> response =
+        initialize(Optional.of(HTTP_STORE.token(Role.INGEST)), Optional.empty());
 
-    List<Tool> tools = ingest.listTools().tools();
-    CallToolResult read = ingest.callTool(call("list_models", Map.of()));
-
-    assertThat(tools).isEmpty();
-    assertThat(read.isError()).isTrue();
-    assertThat(text(read)).contains("the role read or approve or admin");
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(response.body()).contains("ingest role", "read or approve or admin role");
   }
+
+  /**
+   * Every tool of the catalogue with a token of each role that may connect: the list shows exactly
+   * the tools the role may call, each of those passes the role check, and each other one is refused
+   * with the roles it needs (calls name no model or incident there is, so nothing changes). Which
+   * tools propose is written out here, not read from the guard.
+   */
+  @ParameterizedTest
+  @EnumSource(
+      value = Role.class,
+      names = {"READ", "APPROVE", "ADMIN"})
+  void everyTool_withEachRole_isListedAndCallableExactlyWhenTheRoleAllowsIt(Role role) {
+    McpSyncClient caller = client(role);
+    List<String> allowed =
+        McpTransportContractTest.ALL_TOOLS.stream()
+            .filter(name -> role.grants(Permission.PROPOSE) || !PROPOSING.contains(name))
+            .toList();
+
+    List<Tool> listed = caller.listTools().tools();
+
+    assertThat(listed).extracting(Tool::name).containsExactlyElementsOf(allowed);
+    for (Tool tool : client(Role.ADMIN).listTools().tools()) {
+      CallToolResult result = caller.callTool(call(tool.name(), validArguments(tool)));
+      String text = text(result);
+      assertThat(text).as(tool.name()).doesNotContain("input validation failed");
+      if (allowed.contains(tool.name())) {
+        assertThat(text).as(tool.name()).doesNotContain("needs a token with the role");
+      } else {
+        assertThat(result.isError()).as(tool.name()).isTrue();
+        assertThat(text).as(tool.name()).contains(tool.name() + " needs a token with the role");
+      }
+    }
+  }
+
+  /**
+   * Arguments that pass the tool's input schema (so the call reaches the role check), naming no
+   * model or incident there is: each required property gets its enum's first value or a value of
+   * its type.
+   */
+  private static Map<String, Object> validArguments(Tool tool) {
+    Map<String, Object> arguments = new LinkedHashMap<>();
+    Map<?, ?> properties = (Map<?, ?>) tool.inputSchema().get("properties");
+    Object required = tool.inputSchema().getOrDefault("required", List.of());
+    for (Object name : (List<?>) required) {
+      Map<?, ?> property = (Map<?, ?>) properties.get(name);
+      Object type = property.get("type");
+      Object value =
+          property.get("enum") instanceof List<?> values
+              ? values.get(0)
+              : switch (String.valueOf(type)) {
+                case "integer", "number" -> 1;
+                case "boolean" -> false;
+                case "array" -> List.of();
+                case "object" -> Map.of();
+                default -> "not-there";
+              };
+      arguments.put(String.valueOf(name), value);
+    }
+    return arguments;
+  }
+
+  private static final List<String> PROPOSING = List.of("diagnose_model", "propose_remediation");
 
   @Test
   void anApproveToken_passesTheRoleCheckOfProposingTools() {

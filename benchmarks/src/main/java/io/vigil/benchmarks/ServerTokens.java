@@ -1,0 +1,37 @@
+package io.vigil.benchmarks;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * API tokens for the {@code vigil serve} a benchmark starts, made as a person would: {@code vigil
+ * token create} from the built jar, against the store the server will open (before it holds an
+ * embedded store).
+ */
+final class ServerTokens {
+
+  private ServerTokens() {}
+
+  /**
+   * A new token's secret.
+   *
+   * @param store the store options, e.g. {@code --data-dir D} or {@code --store-url U
+   *     --store-username N}
+   */
+  static String create(Path jar, String role, String name, List<String> store) throws Exception {
+    List<String> command = new ArrayList<>(List.of("java", "-jar", jar.toString(), "token"));
+    command.addAll(List.of("create", "--role", role, "--name", name));
+    command.addAll(store);
+    Process create =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String token =
+        new String(create.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    if (create.waitFor() != 0 || token.isEmpty()) {
+      throw new IllegalStateException(
+          "vigil token create failed (exit " + create.exitValue() + ")");
+    }
+    return token;
+  }
+}

@@ -1,0 +1,97 @@
+package io.vigil.server.security;
+
+import io.vigil.tools.access.Permission;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Lets a request to the REST API through only for a caller whose role grants what the request does,
+ * decided from its method and path before any body is read:
+ *
+ * <ul>
+ *   <li>reads ({@code GET}, {@code HEAD}, {@code OPTIONS}) need {@link Permission#READ}: the
+ *       answers are built from production traffic; except a model's route, which every role may ask
+ *       ({@link Permission#ROUTE}), as serving systems do before sending traffic;
+ *   <li>inference records and labels need {@link Permission#INGEST};
+ *   <li>proposing a remediation needs {@link Permission#PROPOSE}, recording a review {@link
+ *       Permission#APPROVE}; approving or rejecting a proposal needs {@link Permission#READ} here,
+ *       and the approval service checks the approve role itself, so that a refused attempt is
+ *       recorded on the incident;
+ *   <li>every other write (models, versions, deployments, baselines, and any write added later
+ *       without a rule here) needs {@link Permission#MANAGE}: a deployment is what the router hands
+ *       serving systems, so writing one reroutes production.
+ * </ul>
+ *
+ * <p>Refusals are problem details: 401 with a bearer challenge without a valid token (or when the
+ * anonymous role does not allow the request), 403 for a token whose role does not. The controllers
+ * check the role again where they act.
+ */
+final class ApiAccessFilter extends OncePerRequestFilter {
+
+  /** Everything under {@code /api}. */
+  static final String URL_PATTERN = "/api/*";
+
+  private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+  private static final String MODEL = "/api/v1/models/[^/]+";
+  private static final Pattern ROUTE = Pattern.compile(MODEL + "/route");
+  private static final Pattern INGESTION =
+      Pattern.compile("/api/v1/inferences|/api/v1/labels|" + MODEL + "/labels");
+  private static final Pattern PROPOSAL = Pattern.compile("/api/v1/incidents");
+  private static final Pattern DECISION =
+      Pattern.compile("/api/v1/incidents/[^/]+/(approve|reject)");
+  private static final Pattern REVIEW = Pattern.compile("/api/v1/reviews");
+
+  private final BearerAuthentication authentication;
+
+  ApiAccessFilter(BearerAuthentication authentication) {
+    this.authentication = authentication;
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    Optional<Caller> caller = authentication.authenticate(request, response);
+    if (caller.isEmpty()) {
+      return;
+    }
+    Permission needed =
+        required(
+            request.getMethod(),
+            request.getRequestURI().substring(request.getContextPath().length()));
+    if (!caller.get().may(needed)) {
+      authentication.refuse(response, caller.get(), needed);
+      return;
+    }
+    request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller.get());
+    chain.doFilter(request, response);
+  }
+
+  /** What a request with {@code method} to {@code path} needs. */
+  static Permission required(String method, String path) {
+    if (READS.contains(method.toUpperCase(Locale.ROOT))) {
+      return ROUTE.matcher(path).matches() ? Permission.ROUTE : Permission.READ;
+    }
+    if (INGESTION.matcher(path).matches()) {
+      return Permission.INGEST;
+    }
+    if (PROPOSAL.matcher(path).matches()) {
+      return Permission.PROPOSE;
+    }
+    if (DECISION.matcher(path).matches()) {
+      return Permission.READ;
+    }
+    if (REVIEW.matcher(path).matches()) {
+      return Permission.APPROVE;
+    }
+    return Permission.MANAGE;
+  }
+}
