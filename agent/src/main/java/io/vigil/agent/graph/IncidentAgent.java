@@ -7,6 +7,7 @@ import io.vigil.tools.incident.IncidentStore;
 import io.vigil.tools.incident.NotificationEvent;
 import io.vigil.tools.incident.StaleIncidentException;
 import io.vigil.tools.query.TimeRange;
+import io.vigil.tools.registry.RegistrySnapshot;
 import io.vigil.tools.store.StoreUnavailableException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -31,10 +32,18 @@ public final class IncidentAgent {
 
   private final IncidentStore incidents;
   private final AgentComponents parts;
+  private final ModelScope scope;
   private final Map<IncidentState, Node> nodes = new EnumMap<>(IncidentState.class);
 
+  /** An agent whose rounds watch every model. */
   public IncidentAgent(AgentComponents parts) {
+    this(parts, ModelScope.EVERY_MODEL);
+  }
+
+  /** An agent whose rounds watch the models in {@code scope} (and advance only their incidents). */
+  public IncidentAgent(AgentComponents parts, ModelScope scope) {
     this.parts = parts;
+    this.scope = scope;
     this.incidents = parts.incidents();
     IncidentNotifications notify = parts.notifications();
     nodes.put(IncidentState.OPEN, new InvestigateNode(parts.investigator(), incidents));
@@ -63,18 +72,21 @@ public final class IncidentAgent {
   }
 
   /**
-   * One round: the monitor checks every model (opening incidents, announced as opened), then every
-   * unfinished incident advances as far as it can; one whose node fails is logged and stays where
-   * it is, for the next round, while the others advance.
+   * One round: the monitor checks every model in the agent's scope (opening incidents, announced as
+   * opened), then every unfinished incident of those models advances as far as it can; one whose
+   * node fails is logged and stays where it is, for the next round, while the others advance.
    */
   public synchronized AgentRound round() {
-    List<MonitorOutcome> checked = parts.monitor().sweep();
+    List<MonitorOutcome> checked = parts.monitor().sweep(scope::covers);
     for (MonitorOutcome outcome : checked) {
       outcome.opened().ifPresent(i -> parts.notifications().announce(NotificationEvent.OPENED, i));
     }
     List<Incident> advanced = new ArrayList<>();
+    RegistrySnapshot models = parts.registry().snapshot();
     for (Incident incident : incidents.unfinished()) {
-      advanced.add(advanceInRound(incident));
+      if (models.find(incident.model()).map(scope::covers).orElse(true)) {
+        advanced.add(advanceInRound(incident));
+      }
     }
     return new AgentRound(checked, advanced);
   }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,8 +68,16 @@ public final class Monitor {
    * @throws io.vigil.tools.store.StoreUnavailableException if the store cannot be read
    */
   public List<MonitorOutcome> sweep() {
+    return sweep(model -> true);
+  }
+
+  /** Like {@link #sweep()}, over the models {@code watched} accepts. */
+  public List<MonitorOutcome> sweep(Predicate<Model> watched) {
     List<MonitorOutcome> outcomes = new ArrayList<>();
     for (Model model : registry.snapshot().models()) {
+      if (!watched.test(model)) {
+        continue;
+      }
       try {
         outcomes.add(check(model));
       } catch (IllegalArgumentException | IllegalStateException e) {

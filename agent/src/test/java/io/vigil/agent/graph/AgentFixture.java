@@ -40,6 +40,7 @@ final class AgentFixture {
   final RouterExecutor router;
   final AntiThrash antiThrash;
   final Monitor monitor;
+  final AgentComponents parts;
   final Setup setup;
   final List<String> announced = new ArrayList<>();
 
@@ -98,7 +99,7 @@ final class AgentFixture {
     incidents = new IncidentStore(database, traffic.clock());
     router = new RouterExecutor(registry, traffic.clock());
     executors = new ExecutorRegistry(List.of(setup.routerWrapper().apply(router)), Map.of());
-    AgentComponents parts =
+    parts =
         AgentComponents.standard(
             database,
             registry,

@@ -13,6 +13,7 @@ import io.vigil.agent.execute.RouterExecutor;
 import io.vigil.agent.execute.WebhookExecutor;
 import io.vigil.agent.graph.AgentComponents;
 import io.vigil.agent.graph.IncidentAgent;
+import io.vigil.agent.graph.ModelScope;
 import io.vigil.agent.incidents.IncidentQueries;
 import io.vigil.agent.investigate.InvestigationServices;
 import io.vigil.agent.notify.NotificationChannel;
@@ -167,6 +168,7 @@ public class AgentConfiguration {
     InvestigationServices services =
         new InvestigationServices(
             accuracy, drift, comparison, distribution, segments, latency, logs, settings.window());
+    // Models a simulation serves are watched by the simulation's agent, on its clock.
     return new IncidentAgent(
         AgentComponents.standard(
             database,
@@ -177,7 +179,8 @@ public class AgentConfiguration {
             reasoner,
             executors,
             notifications,
-            properties.policies()));
+            properties.policies()),
+        ModelScope.EXCEPT_SIMULATED);
   }
 
   @Bean

@@ -51,9 +51,18 @@ final class ServerOptions {
   }
 
   private URI baseUri() {
-    String text = server == null ? "" : server.strip();
+    return baseUri(spec, "--server", server);
+  }
+
+  /**
+   * The server at {@code text}, an http(s) URL, without a trailing slash.
+   *
+   * @throws CommandLine.ParameterException naming {@code option} if it is not one
+   */
+  static URI baseUri(CommandLine.Model.CommandSpec spec, String option, String text) {
+    String given = text == null ? "" : text.strip();
     try {
-      URI uri = new URI(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+      URI uri = new URI(given.endsWith("/") ? given.substring(0, given.length() - 1) : given);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
         return uri;
@@ -63,6 +72,6 @@ final class ServerOptions {
     }
     throw new CommandLine.ParameterException(
         spec.commandLine(),
-        "--server: expected an http(s) URL such as http://127.0.0.1:8080, was '" + server + "'");
+        option + ": expected an http(s) URL such as http://127.0.0.1:8080, was '" + text + "'");
   }
 }

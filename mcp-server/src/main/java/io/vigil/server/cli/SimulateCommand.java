@@ -14,6 +14,7 @@ import io.vigil.simulation.score.SuiteReport;
 import io.vigil.simulation.score.SuiteResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code vigil simulate}: runs drift-injection scenarios through the real Vigil path (ingestion,
  * profiles, detectors, monitor, agent, approval, executors, verification), each on a fresh embedded
- * store, and scores them against the diagnosis and remediation the scenario expects.
+ * store, or with {@code --target} on a running server's store, and scores them against the
+ * diagnosis and remediation the scenario expects.
  */
 @Command(
     name = "simulate",
@@ -41,7 +43,10 @@ import picocli.CommandLine.Option;
           + " it: time to detect, early-warning lead, diagnosis and culprit, remediation, time to"
           + " recover, false incidents.",
       "Proposals are approved by an automatic approver policy, recorded as such on each"
-          + " incident, unless --approvals none."
+          + " incident, unless --approvals none.",
+      "With --target URL the runs happen on that Vigil server, one at a time, each on a model"
+          + " of its own in the server's store (its agent leaves simulated models alone); this"
+          + " needs --token with the admin role."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -132,6 +137,24 @@ final class SimulateCommand implements Callable<Integer> {
               + " `vigil serve --data-dir DIR` lists the newest under Simulations.")
   Path keep;
 
+  @Option(
+      names = "--target",
+      paramLabel = "URL",
+      description =
+          "Run on the Vigil server at URL (e.g. http://127.0.0.1:8080) instead of in-process:"
+              + " its store and settings, one run at a time; the reports are kept there too.")
+  String target;
+
+  @Option(
+      names = "--token",
+      paramLabel = "TOKEN",
+      defaultValue = "${env:VIGIL_TOKEN}",
+      description = "With --target: an API token with the admin role (default: VIGIL_TOKEN).")
+  String token;
+
+  /** How often a run on a server is asked how it is doing. */
+  private static final Duration POLL = Duration.ofSeconds(1);
+
   @Override
   public Integer call() throws InterruptedException {
     if (selection.list) {
@@ -146,6 +169,9 @@ final class SimulateCommand implements Callable<Integer> {
     if (parallel < 1) {
       throw new BadInputException("--jobs must be at least 1, was " + parallel);
     }
+    if (target != null) {
+      return remote(chosen, perScenario);
+    }
     ScenarioRunner runner =
         new ScenarioRunner(
             Faults.standard(), RunSettings.defaults().withApprovals(approvals.policy));
@@ -156,7 +182,41 @@ final class SimulateCommand implements Callable<Integer> {
       out().flush();
       return 0;
     }
-    SuiteResult suite = SuiteResult.of(results.stream().map(Scorecard::of).toList());
+    return suite(results.stream().map(Scorecard::of).toList());
+  }
+
+  /** The runs on the server {@code --target} names, one after another. */
+  private int remote(List<Scenario> scenarios, int perScenario) throws InterruptedException {
+    if (token == null || token.isBlank()) {
+      throw new BadInputException(
+          "--target needs an API token with the admin role: pass --token or set VIGIL_TOKEN"
+              + " (`vigil token create --role admin` makes one)");
+    }
+    ServerClient client =
+        new ServerClient(ServerOptions.baseUri(spec, "--target", target), token.strip());
+    RemoteSimulations server = new RemoteSimulations(client, err(), POLL);
+    SimulationRuns kept = keep == null ? null : new SimulationRuns(keep);
+    List<RemoteSimulations.RemoteRun> runs = new ArrayList<>();
+    for (Scenario scenario : scenarios) {
+      for (int i = 0; i < perScenario; i++) {
+        RemoteSimulations.RemoteRun run = server.run(scenario, seed + i, approvals.name());
+        if (kept != null) {
+          kept.save(scenario.name(), seed + i, Instant.now(), run.json());
+        }
+        runs.add(run);
+      }
+    }
+    if (runs.size() == 1) {
+      out().print(format == Format.json ? runs.get(0).json() + "\n" : runs.get(0).text());
+      out().flush();
+      return 0;
+    }
+    return suite(runs.stream().map(RemoteSimulations.RemoteRun::scorecard).toList());
+  }
+
+  /** The table of several runs; exit code 1 when a suite missed a target. */
+  private int suite(List<Scorecard> scorecards) {
+    SuiteResult suite = SuiteResult.of(scorecards);
     SuiteReport report = new SuiteReport(suite);
     out().print(format == Format.json ? report.json() + "\n" : report.text());
     out().flush();

@@ -43,14 +43,15 @@ class SecurityConfiguration {
   }
 
   /**
-   * Every REST request needs a caller whose role allows it, decided before any other filter reads
-   * the body (the request limits come after it, so an unauthenticated body is never buffered).
+   * Every REST request needs a caller whose role allows it ({@link ApiPermissions}), decided before
+   * any other filter reads the body (the request limits come after it, so an unauthenticated body
+   * is never buffered).
    */
   @Bean
-  FilterRegistrationBean<ApiAccessFilter> apiAccess(BearerAuthentication authentication) {
-    FilterRegistrationBean<ApiAccessFilter> registration =
-        new FilterRegistrationBean<>(new ApiAccessFilter(authentication));
-    registration.addUrlPatterns(ApiAccessFilter.URL_PATTERN);
+  FilterRegistrationBean<BearerTokenFilter> apiAccess(BearerAuthentication authentication) {
+    FilterRegistrationBean<BearerTokenFilter> registration =
+        new FilterRegistrationBean<>(new BearerTokenFilter(authentication, ApiPermissions::of));
+    registration.addUrlPatterns(ApiPermissions.URL_PATTERN);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
     return registration;
   }

@@ -62,6 +62,8 @@ class RouteAccessTest {
           Map.entry("GET /api/v1/me", Permission.READ),
           Map.entry("GET /api/v1/simulations", Permission.READ),
           Map.entry("GET /api/v1/simulations/{id}", Permission.READ),
+          Map.entry("POST /api/v1/simulations/jobs", Permission.MANAGE),
+          Map.entry("GET /api/v1/simulations/jobs/{id}", Permission.READ),
           Map.entry("POST /api/v1/inferences", Permission.INGEST),
           Map.entry("POST /api/v1/labels", Permission.INGEST),
           Map.entry("POST /api/v1/models/{model}/labels", Permission.INGEST),

@@ -5,6 +5,7 @@ import io.vigil.agent.reason.DeterministicReasoner;
 import io.vigil.agent.reason.Reasoner;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How a scenario is run.
@@ -19,13 +20,16 @@ import java.util.Objects;
  * @param start when the simulated clock starts (the warm-up begins here); part of a run's
  *     determinism, and aligned to the scenario's window
  * @param trainingRows labelled rows drawn from the healthy world to train {@code v1}, >= 10
+ * @param model the name of the model the run serves; empty for the scenario's name (a server that
+ *     runs scenarios beside its own models names each run's model apart)
  */
 public record RunSettings(
     ApproverPolicy approvals,
     Reasoner reasoner,
     AgentPolicies policies,
     Instant start,
-    int trainingRows) {
+    int trainingRows,
+    Optional<String> model) {
 
   /** A fixed start so that every run of one scenario and seed is the same run. */
   public static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00Z");
@@ -40,6 +44,7 @@ public record RunSettings(
     Objects.requireNonNull(reasoner, "reasoner");
     Objects.requireNonNull(policies, "policies");
     Objects.requireNonNull(start, "start");
+    Objects.requireNonNull(model, "model");
     if (trainingRows < MINIMUM_TRAINING_ROWS) {
       throw new IllegalArgumentException(
           "train v1 on at least " + MINIMUM_TRAINING_ROWS + " rows, was " + trainingRows);
@@ -53,22 +58,33 @@ public record RunSettings(
         new DeterministicReasoner(),
         AgentPolicies.defaults(),
         DEFAULT_START,
-        DEFAULT_TRAINING_ROWS);
+        DEFAULT_TRAINING_ROWS,
+        Optional.empty());
   }
 
   public RunSettings withApprovals(ApproverPolicy policy) {
-    return new RunSettings(policy, reasoner, policies, start, trainingRows);
+    return new RunSettings(policy, reasoner, policies, start, trainingRows, model);
   }
 
   public RunSettings withReasoner(Reasoner newReasoner) {
-    return new RunSettings(approvals, newReasoner, policies, start, trainingRows);
+    return new RunSettings(approvals, newReasoner, policies, start, trainingRows, model);
   }
 
   public RunSettings withPolicies(AgentPolicies newPolicies) {
-    return new RunSettings(approvals, reasoner, newPolicies, start, trainingRows);
+    return new RunSettings(approvals, reasoner, newPolicies, start, trainingRows, model);
   }
 
   public RunSettings withStart(Instant newStart) {
-    return new RunSettings(approvals, reasoner, policies, newStart, trainingRows);
+    return new RunSettings(approvals, reasoner, policies, newStart, trainingRows, model);
+  }
+
+  /** The run's model named {@code name} rather than like the scenario. */
+  public RunSettings withModel(String name) {
+    return new RunSettings(approvals, reasoner, policies, start, trainingRows, Optional.of(name));
+  }
+
+  /** The name of the model a run of {@code scenario} serves. */
+  public String modelOf(String scenario) {
+    return model.orElse(scenario);
   }
 }

@@ -97,7 +97,8 @@ public final class ScenarioRunner {
 
   /**
    * Runs {@code scenario} with {@code seed} on {@code database}, which the caller opened and
-   * closes. The scenario's model (named like the scenario) must not be registered in it yet.
+   * closes. The scenario's model (named like the scenario, or as the settings say) must not be
+   * registered in it yet.
    *
    * @throws IllegalArgumentException if the scenario's traffic cannot be run as given (a window
    *     that is not whole minutes or does not divide an hour or a day, a warm-up that is not whole
@@ -132,7 +133,8 @@ public final class ScenarioRunner {
               seed,
               runStart,
               injected.onsets(),
-              new WindowCounts(database, registry.snapshot().require(scenario.name()).id()),
+              new WindowCounts(
+                  database, registry.snapshot().require(settings.modelOf(scenario.name())).id()),
               listener);
       warmUp(loop, database, registry, clock, ingest, recorder, traffic);
       AgentHarness agent = new AgentHarness(database, loop, clock, ingest, settings, seed);
@@ -171,9 +173,9 @@ public final class ScenarioRunner {
         .train(examples, label.positiveClass(), label.negativeClass());
   }
 
-  private static ServingSettings servingSettings(Scenario scenario, long seed) {
+  private ServingSettings servingSettings(Scenario scenario, long seed) {
     TrafficSpec traffic = scenario.traffic();
-    return ServingSettings.defaults(scenario.name(), seed)
+    return ServingSettings.defaults(settings.modelOf(scenario.name()), seed)
         .withAccuracyTarget(traffic.accuracyTarget())
         .withRequestsPerMinute(traffic.requestsPerMinute())
         .withLabelDelay(traffic.labelDelay())

@@ -14,6 +14,7 @@ import io.vigil.tools.ingest.IngestSettings;
 import io.vigil.tools.ingest.LabelRecord;
 import io.vigil.tools.ingest.Outcome;
 import io.vigil.tools.registry.FeatureKind;
+import io.vigil.tools.registry.Model;
 import io.vigil.tools.registry.ModelRegistry;
 import io.vigil.tools.registry.ModelTask;
 import io.vigil.tools.store.Database;
@@ -125,7 +126,7 @@ public final class ServingLoop implements AutoCloseable {
         settings.model(),
         ModelTask.CLASSIFICATION,
         "simulated model of world '" + world.spec().name() + "'",
-        Map.of("world", world.spec().name()),
+        Map.of("world", world.spec().name(), Model.SIMULATION, settings.model()),
         settings.accuracyTarget(),
         featureKinds(world));
     InferenceWriter writer = InferenceWriter.start(database, registry, ingest, clock);

@@ -1,28 +1,14 @@
 package io.vigil.simulation.score;
 
-import static io.vigil.simulation.score.Timelines.cause;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vigil.simulation.fault.Shape;
-import io.vigil.simulation.run.RunEventKind;
-import io.vigil.tools.incident.ActionType;
-import io.vigil.tools.incident.RootCause;
 import org.junit.jupiter.api.Test;
 
 class RunReportTest {
 
-  private static final RunReport REPORT =
-      RunReport.of(
-          Timelines.of("bad-version", Timelines.BAD_VERSION)
-              .onset(Shape.SUDDEN, 1)
-              .window(88)
-              .window(40)
-              .incident(1, ActionType.ROLLBACK, cause(1, RootCause.BAD_MODEL_VERSION, "v2"))
-              .event(RunEventKind.EXECUTED, 1)
-              .window(90)
-              .result(3));
+  private static final RunReport REPORT = RunReport.of(Timelines.badVersionRolledBack());
 
   @Test
   void text_showsTheTimelineAndTheScorecard() {

@@ -120,6 +120,18 @@ final class Timelines {
         events);
   }
 
+  /** A bad version caught in its first window and rolled back, recovered in the next. */
+  static RunResult badVersionRolledBack() {
+    return of("bad-version", BAD_VERSION)
+        .onset(Shape.SUDDEN, 1)
+        .window(88)
+        .window(40)
+        .incident(1, ActionType.ROLLBACK, cause(1, RootCause.BAD_MODEL_VERSION, "v2"))
+        .event(RunEventKind.EXECUTED, 1)
+        .window(90)
+        .result(3);
+  }
+
   static RankedCause cause(int rank, RootCause category, String culprit) {
     return new RankedCause(rank, category, culprit, 0.8);
   }

@@ -25,6 +25,13 @@ public record Model(
     OptionalDouble accuracyTarget,
     Instant createdAt) {
 
+  /**
+   * The metadata key that marks a model a simulation serves (its value names the scenario): its
+   * traffic runs on the simulation's clock and its own agent watches it, so the server's agent
+   * leaves it alone. Keys under {@code vigil.} are Vigil's; registration over the API refuses them.
+   */
+  public static final String SIMULATION = "vigil.simulation";
+
   public Model {
     Names.require("model name", name);
     Objects.requireNonNull(task, "task");
@@ -33,6 +40,11 @@ public record Model(
     Objects.requireNonNull(accuracyTarget, "accuracyTarget");
     accuracyTarget.ifPresent(Model::requireTarget);
     Objects.requireNonNull(createdAt, "createdAt");
+  }
+
+  /** Whether a simulation serves this model ({@link #SIMULATION}). */
+  public boolean simulated() {
+    return metadata.containsKey(SIMULATION);
   }
 
   private static void requireTarget(double target) {

@@ -84,7 +84,7 @@ class McpHttpConfiguration {
   @Bean
   FilterRegistrationBean<BearerTokenFilter> mcpBearerToken(BearerAuthentication authentication) {
     FilterRegistrationBean<BearerTokenFilter> registration =
-        new FilterRegistrationBean<>(new BearerTokenFilter(authentication, Permission.READ));
+        new FilterRegistrationBean<>(BearerTokenFilter.requiring(authentication, Permission.READ));
     registration.addUrlPatterns(ENDPOINT);
     registration.setOrder(TOKEN_FILTER_ORDER);
     return registration;

@@ -92,6 +92,23 @@ class ModelsControllerTest {
   }
 
   @Test
+  void register_reservedMetadataKey_answers400AndRegistersNothing() throws Exception {
+    String body =
+        "{\"name\": \""
+            + fraud
+            + "\", \"task\": \"classification\","
+            + " \"metadata\": {\"vigil.simulation\": \"x\"}}";
+
+    mvc.perform(post("/api/v1/models").contentType(MediaType.APPLICATION_JSON).content(body))
+        .andExpect(status().isBadRequest())
+        .andExpect(
+            jsonPath("$.errors[0].message")
+                .value(containsString("metadata key 'vigil.simulation' is reserved")));
+
+    assertThat(registry.snapshot().find(fraud)).isEmpty();
+  }
+
+  @Test
   void register_unknownTask_answers400ListingTheTasks() throws Exception {
     mvc.perform(
             post("/api/v1/models")

@@ -1,20 +1,14 @@
 package io.vigil.server.security;
 
 import io.vigil.tools.access.Permission;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Lets a request to the REST API through only for a caller whose role grants what the request does,
- * decided from its method and path before any body is read:
+ * What a request to the REST API needs its caller's role to grant, from its method and path (the
+ * {@link BearerTokenFilter} in front of {@code /api} asks before any body is read):
  *
  * <ul>
  *   <li>reads ({@code GET}, {@code HEAD}, {@code OPTIONS}) need {@link Permission#READ}: the
@@ -30,11 +24,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       serving systems, so writing one reroutes production.
  * </ul>
  *
- * <p>Refusals are problem details: 401 with a bearer challenge without a valid token (or when the
- * anonymous role does not allow the request), 403 for a token whose role does not. The controllers
- * check the role again where they act.
+ * <p>The controllers check the role again where they act.
  */
-final class ApiAccessFilter extends OncePerRequestFilter {
+final class ApiPermissions {
 
   /** Everything under {@code /api}. */
   static final String URL_PATTERN = "/api/*";
@@ -49,30 +41,12 @@ final class ApiAccessFilter extends OncePerRequestFilter {
       Pattern.compile("/api/v1/incidents/[^/]+/(approve|reject)");
   private static final Pattern REVIEW = Pattern.compile("/api/v1/reviews");
 
-  private final BearerAuthentication authentication;
+  private ApiPermissions() {}
 
-  ApiAccessFilter(BearerAuthentication authentication) {
-    this.authentication = authentication;
-  }
-
-  @Override
-  protected void doFilterInternal(
-      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws ServletException, IOException {
-    Optional<Caller> caller = authentication.authenticate(request, response);
-    if (caller.isEmpty()) {
-      return;
-    }
-    Permission needed =
-        required(
-            request.getMethod(),
-            request.getRequestURI().substring(request.getContextPath().length()));
-    if (!caller.get().may(needed)) {
-      authentication.refuse(response, caller.get(), needed);
-      return;
-    }
-    request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller.get());
-    chain.doFilter(request, response);
+  /** What {@code request} needs. */
+  static Permission of(HttpServletRequest request) {
+    return required(
+        request.getMethod(), request.getRequestURI().substring(request.getContextPath().length()));
   }
 
   /** What a request with {@code method} to {@code path} needs. */
