@@ -22,14 +22,17 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Scenario runs in the server, one at a time, with a held executor so that a test decides when a
- * queued run runs: a second start while one is running is refused with a retry hint; a finished run
- * leaves its report, a kept run and a model of its own marked as simulated; a run that fails says
- * why.
+ * Scenario runs in the server, on both stores, one at a time, with a held executor so that a test
+ * decides when a queued run runs: a second start while one is running is refused with a retry hint;
+ * a finished run leaves its report, a kept run and a model of its own marked as simulated; a run
+ * that fails says why.
  */
 class SimulationJobsTest {
 
@@ -41,9 +44,11 @@ class SimulationJobsTest {
 
   private final List<Runnable> held = new ArrayList<>();
 
-  @Test
-  void aRun_isRefusedWhileAnotherRuns_thenFinishesWithItsReportAndItsOwnModel() throws Exception {
-    try (Database database = TestStores.h2()) {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.vigil.tools.testing.TestStores#both")
+  void aRun_isRefusedWhileAnotherRuns_thenFinishesWithItsReportAndItsOwnModel(
+      String store, Supplier<Database> open) throws Exception {
+    try (Database database = open.get()) {
       ModelRegistry registry = new ModelRegistry(database, CLOCK);
       SimulationRuns runs = new SimulationRuns(dataDir);
       SimulationJobs jobs = new SimulationJobs(database, registry, runs, CLOCK, held::add);
