@@ -18,13 +18,14 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * {@code vigil serve} as a separate JVM, started from the test class path (so the test needs no
  * built jar), on a fixed port so that a restart on the same store is found where the last one was.
- * Its output goes to one log file across restarts, which a failure quotes.
+ * Its output goes to one log file across restarts, which a failure quotes. Closing kills a process
+ * still running, so that a failed test leaves none behind.
  *
  * <p>The server is lean where that does not touch what the reliability tests look at: the agent's
  * schedule is off (the agent's own outage test drives rounds itself), and C1 compilation only,
  * which halves the start on a 2-core machine.
  */
-final class ServeProcess {
+final class ServeProcess implements AutoCloseable {
 
   /** A child JVM starting Spring on a shared 2-core machine can take a while. */
   static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
@@ -96,6 +97,13 @@ final class ServeProcess {
     process.destroy();
     awaitExit();
     return process.exitValue();
+  }
+
+  @Override
+  public void close() {
+    if (process != null && process.isAlive()) {
+      kill();
+    }
   }
 
   /** The end of the log so far, for a failure's message. */

@@ -58,13 +58,39 @@ class ServerCrashTest {
   void killedDuringIngestion_everyAcknowledgedRecordIsStoredOnce(String store) throws Exception {
     Store target = store.equals("h2") ? embedded() : postgres();
     String token = prepare(target.open());
-    ServerLives lives = new ServerLives();
-    ServeProcess server = ServeProcess.on(target.arguments(), temporary.resolve("serve.log"));
-    IngestClients clients = new IngestClients(server.base(), token, lives);
-    SplittableRandom random = new SplittableRandom(SEED);
     List<Duration> starts = new ArrayList<>();
     long started = System.nanoTime();
+    IngestClients clients;
+    String log;
+    try (ServeProcess server =
+        ServeProcess.on(target.arguments(), temporary.resolve("serve.log"))) {
+      ServerLives lives = new ServerLives();
+      clients = new IngestClients(server.base(), token, lives);
+      killRepeatedlyWhileIngesting(server, clients, lives, starts);
+      log = server.log();
+    }
+    List<String> problems;
+    try (Database database = target.open().get()) {
+      problems = StoreAudit.problems(database, clients);
+    }
 
+    report(store, starts, clients, Duration.ofNanos(System.nanoTime() - started));
+    assertThat(clients.failures()).as("client failures (seed %d)", SEED).isEmpty();
+    assertThat(clients.acknowledgedInferences()).isNotEmpty();
+    assertThat(clients.acknowledgedLabels()).isNotEmpty();
+    assertThat(problems)
+        .as("the store after %d kills (seed %d); the server's log ends:%n%s", KILLS, SEED, log)
+        .isEmpty();
+  }
+
+  /**
+   * Starts the server and the clients, then {@link #KILLS} times kills the server after a seeded
+   * number of acknowledgements and starts it again; lets the clients finish and stops it cleanly.
+   */
+  private static void killRepeatedlyWhileIngesting(
+      ServeProcess server, IngestClients clients, ServerLives lives, List<Duration> starts)
+      throws InterruptedException {
+    SplittableRandom random = new SplittableRandom(SEED);
     starts.add(server.start());
     lives.up();
     clients.start(CLIENTS, SEED);
@@ -79,18 +105,6 @@ class ServerCrashTest {
     clients.finish(BATCHES_TIMEOUT);
     lives.goingDown();
     server.stop();
-    List<String> problems;
-    try (Database database = target.open().get()) {
-      problems = StoreAudit.problems(database, clients);
-    }
-
-    report(store, starts, clients, Duration.ofNanos(System.nanoTime() - started));
-    assertThat(clients.failures()).as("client failures (seed %d)", SEED).isEmpty();
-    assertThat(clients.acknowledgedInferences()).isNotEmpty();
-    assertThat(clients.acknowledgedLabels()).isNotEmpty();
-    assertThat(problems)
-        .as("the store after %d kills (seed %d); server log:%n%s", KILLS, SEED, server.log())
-        .isEmpty();
   }
 
   /** Where the server keeps its data, as its options and as a store the test opens. */
