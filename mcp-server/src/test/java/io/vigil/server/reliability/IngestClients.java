@@ -165,7 +165,7 @@ final class IngestClients {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
-      failures.add(Thread.currentThread().getName() + ": " + e);
+      fail(Thread.currentThread().getName() + ": " + e);
     }
   }
 
@@ -179,7 +179,7 @@ final class IngestClients {
         response = life.http().send(request(sent), HttpResponse.BodyHandlers.ofString());
       } catch (IOException e) {
         if (lives.isUp(life)) {
-          failures.add("POST " + sent.path() + " failed with no kill to explain it: " + e);
+          fail("POST " + sent.path() + " failed with no kill to explain it: " + e);
           return false;
         }
         life = lives.awaitLifeAfter(life, ServeProcess.READY_TIMEOUT);
@@ -198,8 +198,16 @@ final class IngestClients {
         }
         continue;
       }
-      failures.add("POST " + sent.path() + " answered " + status + ": " + response.body());
+      fail("POST " + sent.path() + " answered " + status + ": " + response.body());
       return false;
+    }
+  }
+
+  /** Records a failure and wakes the test, which stops waiting for progress that will not come. */
+  private void fail(String failure) {
+    failures.add(failure);
+    synchronized (progress) {
+      progress.notifyAll();
     }
   }
 
