@@ -11,11 +11,14 @@ import io.vigil.tools.store.Database;
 import io.vigil.tools.store.StoreSettings;
 import io.vigil.tools.testing.ThrowawayPostgres;
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,19 +26,20 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.postgresql.PGConnection;
 
 /**
  * Ingestion into PostgreSQL through the writer (in process, batches of 500 records with 20
  * features, several batches in flight), beside PostgreSQL's own {@code COPY} of the same rows into
- * an identical table on the same server in the same run.
+ * an identical table on the same server in the same run. With {@code h2}, the same through the
+ * writer into a fresh embedded store (no {@code COPY} there).
  *
- * <p>Usage: {@code IngestionThroughput [records=200000]}
+ * <p>Usage: {@code IngestionThroughput [records=200000] [postgresql|h2] [batch=500]}
  */
 public final class IngestionThroughput {
 
   private static final int FEATURES = 20;
-  private static final int BATCH = 500;
   private static final int IN_FLIGHT = 8;
   private static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
 
@@ -43,13 +47,19 @@ public final class IngestionThroughput {
 
   public static void main(String[] args) throws Exception {
     int records = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+    String store = args.length > 1 ? args[1] : "postgresql";
+    int batch = args.length > 2 ? Integer.parseInt(args[2]) : 500;
+    if (store.equals("h2")) {
+      embedded(records, batch);
+      return;
+    }
     ThrowawayPostgres server = ThrowawayPostgres.start();
     try (Database database =
         Database.open(StoreSettings.at(server.newDatabase(), ThrowawayPostgres.USER, ""))) {
       ModelRegistry registry = new ModelRegistry(database, InstantSource.system());
       registry.createModel("bench", ModelTask.CLASSIFICATION, "", Map.of(), OptionalDouble.empty());
       registry.addVersion("bench", "v1", Map.of());
-      List<List<InferenceRecord>> batches = generate(records);
+      List<List<InferenceRecord>> batches = generate(records, batch);
 
       double writerRate = viaWriter(database, registry, batches, records);
       double copyRate = viaCopy(database, records);
@@ -59,6 +69,25 @@ public final class IngestionThroughput {
           writerRate, copyRate, 100 * writerRate / copyRate);
     } finally {
       server.stop();
+    }
+  }
+
+  /** The writer into a fresh embedded store, deleted afterwards. */
+  private static void embedded(int records, int batch) throws Exception {
+    Path directory = Files.createTempDirectory("vigil-bench-h2-");
+    try (Database database = Database.open(StoreSettings.embedded(directory))) {
+      ModelRegistry registry = new ModelRegistry(database, InstantSource.system());
+      registry.createModel("bench", ModelTask.CLASSIFICATION, "", Map.of(), OptionalDouble.empty());
+      registry.addVersion("bench", "v1", Map.of());
+
+      double writerRate = viaWriter(database, registry, generate(records, batch), records);
+
+      System.out.printf(
+          "writer into the embedded store (batches of %d): %,.0f records/s%n", batch, writerRate);
+    } finally {
+      try (Stream<Path> files = Files.walk(directory)) {
+        files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+      }
     }
   }
 
@@ -77,7 +106,7 @@ public final class IngestionThroughput {
           inFlight.remove(0).join();
         }
         done += batch.size();
-        if (done % 50_000 == 0) {
+        if (done / 50_000 > (done - batch.size()) / 50_000) {
           System.err.printf("writer: %,d records submitted%n", done);
         }
       }
@@ -131,7 +160,7 @@ public final class IngestionThroughput {
     return json.append('}').toString();
   }
 
-  private static List<List<InferenceRecord>> generate(int records) {
+  private static List<List<InferenceRecord>> generate(int records, int size) {
     SplittableRandom random = new SplittableRandom(42);
     List<List<InferenceRecord>> batches = new ArrayList<>();
     List<InferenceRecord> batch = new ArrayList<>();
@@ -158,7 +187,7 @@ public final class IngestionThroughput {
               OptionalDouble.of(5 + 20 * random.nextDouble()),
               Map.of("region", random.nextBoolean() ? "eu" : "us"),
               Optional.empty()));
-      if (batch.size() == BATCH) {
+      if (batch.size() == size) {
         batches.add(batch);
         batch = new ArrayList<>();
       }

@@ -40,6 +40,14 @@ final class GroupCommitter {
   private final RegistryCheck check;
   private final LabelJoin labelJoin = new LabelJoin();
   private long lastSeq;
+
+  /**
+   * The last commit failed, and may have gone through all the same: the database committed, then
+   * the connection broke before it said so (a crash, a network cut). Its records are stored under
+   * sequence numbers after {@link #lastSeq}, so the next commit continues after what is stored.
+   */
+  private boolean outcomeUnknown;
+
   private volatile double recordsPerSecond;
   private volatile String lastFailure;
 
@@ -70,6 +78,7 @@ final class GroupCommitter {
     long started = System.nanoTime();
     try {
       GroupResult result = commitOnce(group);
+      outcomeUnknown = false;
       lastFailure = null;
       afterCommit(result);
       int records = result.stored().size();
@@ -86,6 +95,7 @@ final class GroupCommitter {
               result.stored().stream().map(CheckedRecord::record).toList(), result.joined()));
     } catch (SQLException e) {
       check.reset();
+      outcomeUnknown = true;
       lastFailure = e.getMessage();
       if (group.size() > 1 && !isConnectionFailure(e)) {
         return commitOneByOne(group);
@@ -135,6 +145,9 @@ final class GroupCommitter {
     try (Connection connection = database.connection()) {
       connection.setAutoCommit(false);
       try {
+        if (outcomeUnknown) {
+          seq = Math.max(seq, ProgressTable.maxSeq(connection));
+        }
         for (WriterTask task : group) {
           try {
             if (task instanceof WriterTask.Inferences inferences) {

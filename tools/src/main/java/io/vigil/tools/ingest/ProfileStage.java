@@ -181,6 +181,15 @@ final class ProfileStage {
   private void accumulate(Group group) {
     List<Long> seqs = group.seqs();
     if (!seqs.isEmpty()) {
+      if (seqs.get(0) > receivedSeq + 1) {
+        // Records committed without being handed over (a commit whose answer was lost): their
+        // profiles are rebuilt from the store with everything since the last flush.
+        needsRecovery = true;
+        log.warn(
+            "profiles will be rebuilt from the store: records {} to {} were committed unseen",
+            receivedSeq + 1,
+            seqs.get(0) - 1);
+      }
       receivedSeq = seqs.get(seqs.size() - 1);
     }
     if (needsRecovery || seqs.isEmpty()) {
