@@ -10,9 +10,10 @@ import java.util.concurrent.Future;
 /**
  * Finds the highest rate the machine sustains: steps of 1, 2, 4, ... closed-loop clients, each
  * sending a batch, then labels for an acknowledged batch, then its share of queries, and again as
- * soon as it is answered. The ramp stops when a step gains less than {@value #MIN_GAIN_PERCENT}% on
- * the best so far (the machine is full: more clients only queue) or when the server refuses
- * anything (it is past what it takes).
+ * soon as it is answered. From {@value #MIN_CLIENTS} clients on (two cores are busy by then) the
+ * ramp stops when a step gains less than {@value #MIN_GAIN_PERCENT}% on the best so far (the
+ * machine is full: more clients only queue); it stops at once when the server refuses anything (it
+ * is past what it takes).
  */
 final class ClosedLoopRamp {
 
@@ -27,6 +28,13 @@ final class ClosedLoopRamp {
   record Result(List<PhaseFigures> steps, double peakRecordsPerSecond, int peakClients) {}
 
   private static final int MIN_GAIN_PERCENT = 10;
+
+  /**
+   * Below this, a step without gain is noise on a shared machine (a neighbour's build), not the
+   * machine being full.
+   */
+  private static final int MIN_CLIENTS = 4;
+
   private static final int MAX_CLIENTS = 64;
 
   private final LoadClient client;
@@ -65,7 +73,7 @@ final class ClosedLoopRamp {
         best = figures.acceptedRecordsPerSecond();
         bestClients = clients;
       }
-      if (refused || !gained) {
+      if (refused || (!gained && clients >= MIN_CLIENTS)) {
         break;
       }
     }

@@ -17,7 +17,7 @@ final class Invariants {
   /**
    * @param phases every phase, ramp steps included
    * @param overload the phase at {@code factor} times the sustainable rate
-   * @param liveBound the most live heap (after a collection) the server may hold
+   * @param retainedBound the most heap the server may retain (after a full collection)
    * @param serverSurvived the server ran until it was told to stop
    * @param outOfMemory the server's log mentions an OutOfMemoryError
    */
@@ -26,7 +26,7 @@ final class Invariants {
       PhaseFigures overload,
       Recovery recovery,
       StoreAudit audit,
-      long liveBound,
+      long retainedBound,
       boolean serverSurvived,
       boolean outOfMemory) {
     List<String> failures = new ArrayList<>();
@@ -62,12 +62,13 @@ final class Invariants {
                   ? "ran out of heap (OutOfMemoryError in its log)"
                   : "died under load"));
     }
-    long maxLive = phases.stream().mapToLong(PhaseFigures::maxLiveBytes).max().orElse(-1);
-    if (maxLive > liveBound) {
-      failures.add(
-          String.format(
-              "live heap after a collection reached %.0f MB, over the bound of %.0f MB",
-              maxLive / MB, liveBound / MB));
+    for (PhaseFigures phase : phases) {
+      if (phase.retainedBytes() > retainedBound) {
+        failures.add(
+            String.format(
+                "%s: the server retained %.0f MB of heap at the end, over the bound of %.0f MB",
+                phase.name(), phase.retainedBytes() / MB, retainedBound / MB));
+      }
     }
     if (!audit.holds()) {
       failures.add("the store does not match what was acknowledged: " + audit);

@@ -21,7 +21,7 @@ record LoadResult(
     List<PhaseFigures> phases,
     Recovery recovery,
     StoreAudit audit,
-    long liveBound,
+    long retainedBound,
     String loadAverageBefore,
     String loadAverageAfter,
     int serverExit,

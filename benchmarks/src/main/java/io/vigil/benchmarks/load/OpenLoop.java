@@ -16,19 +16,27 @@ final class OpenLoop {
   private final Workload workload;
   private final LoadOptions options;
   private final Progress progress;
+  private final ServerGauges gauges;
 
-  OpenLoop(LoadClient client, Workload workload, LoadOptions options, Progress progress) {
+  OpenLoop(
+      LoadClient client,
+      Workload workload,
+      LoadOptions options,
+      Progress progress,
+      ServerGauges gauges) {
     this.client = client;
     this.workload = workload;
     this.options = options;
     this.progress = progress;
+    this.gauges = gauges;
   }
 
   /**
    * Runs one phase; returns when its last arrival was offered (answers may still come in, into the
-   * returned log).
+   * returned log) and the heap the server retains at that moment has been measured.
    */
-  PhaseLog run(String name, double recordsPerSecond, Duration duration) {
+  PhaseLog run(String name, double recordsPerSecond, Duration duration)
+      throws InterruptedException {
     PhaseLog log = new PhaseLog(name, recordsPerSecond);
     progress.follow(log);
     double batchesPerSecond = recordsPerSecond / options.batchSize();
@@ -59,6 +67,7 @@ final class OpenLoop {
       }
     }
     log.end();
+    log.retained(gauges.retainedAfterFullCollection());
     return log;
   }
 

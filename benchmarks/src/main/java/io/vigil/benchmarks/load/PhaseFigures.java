@@ -12,8 +12,9 @@ import java.util.List;
  * @param labelsPerSecond labels in acknowledged label batches, per second
  * @param queriesPerSecond successful tool queries (REST and MCP), per second
  * @param maxHeapUsedBytes the most heap in use at a reading (garbage included)
- * @param endHeapUsedBytes the heap in use at the phase's last reading
- * @param maxLiveBytes the most live data after a collection
+ * @param maxLiveBytes the most old-generation data after a collection (garbage included)
+ * @param retainedBytes the heap retained at the phase's end, after a forced full collection; -1
+ *     when not measured
  * @param maxQueuedRecords the most records waiting in the writer's queue at a reading
  * @param unexpectedDetails the first few unexpected answers, for the report
  */
@@ -26,8 +27,8 @@ record PhaseFigures(
     double queriesPerSecond,
     List<KindFigures> kinds,
     long maxHeapUsedBytes,
-    long endHeapUsedBytes,
     long maxLiveBytes,
+    long retainedBytes,
     long maxQueuedRecords,
     List<String> unexpectedDetails) {
 
@@ -55,8 +56,8 @@ record PhaseFigures(
         kinds.stream().filter(k -> !k.kind().ingest()).mapToLong(KindFigures::ok).sum() / seconds,
         kinds,
         readings.stream().mapToLong(ServerGauges.Sample::usedBytes).max().orElse(-1),
-        readings.isEmpty() ? -1 : readings.get(readings.size() - 1).usedBytes(),
         readings.stream().mapToLong(ServerGauges.Sample::liveBytes).max().orElse(-1),
+        log.retainedBytes(),
         readings.stream().mapToLong(ServerGauges.Sample::queuedRecords).max().orElse(-1),
         answers.stream()
             .filter(Answer::unexpected)

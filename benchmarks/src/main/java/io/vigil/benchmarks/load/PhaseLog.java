@@ -18,6 +18,7 @@ final class PhaseLog {
   private final double offeredRecordsPerSecond;
   private final long startNanos;
   private volatile long endNanos = -1;
+  private volatile long retainedBytes = -1;
   private final Queue<Answer> answers = new ConcurrentLinkedQueue<>();
   private final Map<RequestKind, LongAdder> notSent = new EnumMap<>(RequestKind.class);
 
@@ -62,6 +63,16 @@ final class PhaseLog {
 
   void endAt(long nanos) {
     endNanos = nanos;
+  }
+
+  /** The heap the server retained as the phase ended (after a forced full collection). */
+  void retained(long bytes) {
+    retainedBytes = bytes;
+  }
+
+  /** The heap retained at the phase's end, or -1 when it was not measured. */
+  long retainedBytes() {
+    return retainedBytes;
   }
 
   long startNanos() {

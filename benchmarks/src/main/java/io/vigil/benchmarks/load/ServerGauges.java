@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
@@ -29,12 +30,14 @@ final class ServerGauges implements AutoCloseable {
 
   private static final Duration PERIOD = Duration.ofSeconds(1);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration JCMD_TIMEOUT = Duration.ofSeconds(60);
   private static final String USED = "/actuator/metrics/jvm.memory.used?tag=area:heap";
   private static final String LIVE = "/actuator/metrics/jvm.gc.live.data.size";
   private static final String WRITER = "/actuator/health/writer";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient http;
+  private final long pid;
   private final String base;
   private final String authorization;
   private final Queue<Sample> samples = new ConcurrentLinkedQueue<>();
@@ -47,14 +50,15 @@ final class ServerGauges implements AutoCloseable {
             return thread;
           });
 
-  private ServerGauges(HttpClient http, String base, String token) {
+  private ServerGauges(HttpClient http, long pid, String base, String token) {
     this.http = http;
+    this.pid = pid;
     this.base = base;
     this.authorization = "Bearer " + token;
   }
 
   static ServerGauges start(HttpClient http, VigilProcess server) {
-    ServerGauges sampler = new ServerGauges(http, server.base(), server.token());
+    ServerGauges sampler = new ServerGauges(http, server.pid(), server.base(), server.token());
     sampler.timer.scheduleAtFixedRate(sampler::sample, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
     return sampler;
   }
@@ -71,6 +75,33 @@ final class ServerGauges implements AutoCloseable {
       latest = sample;
     }
     return latest;
+  }
+
+  /**
+   * The heap the server retains: a full collection is forced ({@code jcmd PID GC.run}, a pause of
+   * its own), then the heap in use is read. The gauges above count garbage not collected yet; this
+   * is what the server's queues and requests actually hold.
+   *
+   * @return the bytes, or -1 when they could not be read
+   */
+  long retainedAfterFullCollection() throws InterruptedException {
+    try {
+      Process jcmd =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                  Long.toString(pid),
+                  "GC.run")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      if (!jcmd.waitFor(JCMD_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+        jcmd.destroyForcibly();
+        return -1;
+      }
+      return read(USED).at("/measurements/0/value").asLong(-1);
+    } catch (IOException e) {
+      return -1;
+    }
   }
 
   /** Readings that failed (no answer in time, or the server gone). */

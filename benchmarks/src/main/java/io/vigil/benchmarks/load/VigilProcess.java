@@ -136,6 +136,10 @@ final class VigilProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  long pid() {
+    return process.pid();
+  }
+
   /** Whether the server's output mentions {@code text} (e.g. an OutOfMemoryError). */
   boolean logMentions(String text) throws IOException {
     try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {

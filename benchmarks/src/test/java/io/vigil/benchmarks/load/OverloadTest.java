@@ -37,8 +37,6 @@ class OverloadTest {
             "--steady", "6s",
             "--overload", "12s",
             "--recovery", "15s",
-            // Half the peak as 1x: a noisy CI machine must not refuse the calm phases.
-            "--base-fraction", "0.5",
             "--batch", "200",
             "--labels-per-batch", "40",
             "--max-requests", "20000",
