@@ -249,6 +249,34 @@ class InferenceWriterContractTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.vigil.tools.testing.TestStores#both")
+  void queriesHoldingEveryPooledConnection_doNotStopTheWriterOrItsProfiles(
+      String store, Supplier<Database> open) throws Exception {
+    try (Database database = open.get();
+        InferenceWriter writer =
+            InferenceWriter.start(database, fraudRegistry(database), SETTINGS, CLOCK)) {
+      List<Connection> held = new ArrayList<>();
+      IngestReceipt receipt;
+      try {
+        for (int i = 0; i < database.settings().maximumPoolSize(); i++) {
+          held.add(database.connection());
+        }
+
+        receipt = writer.writeInferences(batch(0, 10, "v1"));
+        writer.flushProfiles();
+      } finally {
+        for (Connection connection : held) {
+          connection.close();
+        }
+      }
+
+      assertThat(receipt.stored()).isEqualTo(10);
+      assertThat(count(database, "SELECT count(*) FROM inference")).isEqualTo(10);
+      assertThat(count(database, "SELECT count(*) FROM window_profile")).isPositive();
+    }
+  }
+
   private static LabelRecord label(String id, String value) {
     return new LabelRecord("fraud", id, new Outcome.Category(value), T0.plusSeconds(3600));
   }
