@@ -26,13 +26,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Guarantees: a batch is stored whole or not at all; its future completes only after the commit;
  * a request id already stored is acknowledged as a duplicate and not stored again; when the queue
- * is full, or its oldest batch has waited {@link IngestSettings#maxQueueDelay()} already, {@link
- * WriterOverloadedException} refuses new batches at once (with a retry hint), so the heap stays
- * bounded and an accepted batch is answered in time however slow the store is; a store failure
- * fails the batches it touched with {@link StoreUnavailableException} and the writer carries on
- * when the store is back. Profiles are flushed every {@link IngestSettings#profileFlushInterval()}
- * together with the commit sequence they cover, so after a crash they are rebuilt from the records
- * committed since.
+ * is full, or a batch queued now would wait longer than {@link IngestSettings#maxQueueDelay()}
+ * ({@link QueueWait}), {@link WriterOverloadedException} refuses new batches at once (with a retry
+ * hint), so the heap stays bounded and an accepted batch is answered in time however slow the store
+ * is; a store failure fails the batches it touched with {@link StoreUnavailableException} and the
+ * writer carries on when the store is back. Profiles are flushed every {@link
+ * IngestSettings#profileFlushInterval()} together with the commit sequence they cover, so after a
+ * crash they are rebuilt from the records committed since.
  *
  * <p>One writer per store: it relies on being the only process inserting records.
  */
@@ -50,6 +50,7 @@ public final class InferenceWriter implements AutoCloseable {
   private final ProfileStage stage;
   private final Thread thread;
   private final LongSupplier ticker;
+  private final QueueWait wait = new QueueWait();
   private volatile boolean closing;
 
   private InferenceWriter(
@@ -207,12 +208,12 @@ public final class InferenceWriter implements AutoCloseable {
               + "); nothing from this batch was stored, send it again later",
           retryAfter(total - size));
     }
-    Duration waited = oldestWait();
-    if (waited.compareTo(settings.maxQueueDelay()) > 0) {
+    Duration expected = wait.expected(total - size, oldestWait());
+    if (expected.compareTo(settings.maxQueueDelay()) > 0) {
       queued.addAndGet(-size);
       throw new WriterOverloadedException(
-          "ingestion is behind: the oldest waiting batch has waited "
-              + waited.toMillis()
+          "ingestion is behind: a batch queued now would wait about "
+              + expected.toMillis()
               + " ms to be written (the most is "
               + settings.maxQueueDelay().toMillis()
               + " ms); nothing from this batch was stored, send it again later",
@@ -238,7 +239,8 @@ public final class InferenceWriter implements AutoCloseable {
   }
 
   private Duration retryAfter(int backlog) {
-    double rate = committer.recordsPerSecond();
+    double rate =
+        wait.recordsPerSecond() > 0 ? wait.recordsPerSecond() : committer.recordsPerSecond();
     long seconds = rate > 0 ? (long) Math.ceil(backlog / rate) : MAX_RETRY.toSeconds();
     return Duration.ofSeconds(
         Math.max(MIN_RETRY.toSeconds(), Math.min(MAX_RETRY.toSeconds(), seconds)));
@@ -297,7 +299,10 @@ public final class InferenceWriter implements AutoCloseable {
       flushes.removeAll(group);
       try {
         if (!group.isEmpty()) {
+          long started = ticker.getAsLong();
           stage.accept(committer.commit(group));
+          wait.written(
+              group.stream().mapToInt(WriterTask::size).sum(), ticker.getAsLong() - started);
         }
         // After the group's hand-over: a flush covers every commit before it.
         flushes.forEach(flush -> stage.flush(flush.future()));
