@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /** Waits for a {@code vigil serve} process a benchmark started to report itself ready. */
-final class ServerReadiness {
+public final class ServerReadiness {
 
   private static final Duration POLL = Duration.ofMillis(500);
 
@@ -20,7 +20,7 @@ final class ServerReadiness {
    * Polls {@code base + /actuator/health/readiness} until it answers 200 (the server has started
    * and warmed up), failing with the server's log when it exits or {@code timeout} passes.
    */
-  static void await(HttpClient http, String base, Process server, Path log, Duration timeout)
+  public static void await(HttpClient http, String base, Process server, Path log, Duration timeout)
       throws IOException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     HttpRequest readiness =

@@ -114,6 +114,9 @@ public record VigilProperties(
    *
    * @param window the profile window; whole seconds dividing an hour (or a day), default 5m
    * @param queueCapacity records the writer queues before refusing batches with 429
+   * @param maxQueueDelay how long the writer's oldest waiting batch may have waited before new
+   *     batches are refused with 429: the queue's bound in time, default 10s, so that a slow store
+   *     refuses the excess instead of answering after the client gave up
    * @param maxBodyBytes the largest request body, checked while it is read (413 beyond it)
    * @param maxInFlightBytes the most ingest body bytes accepted across concurrent requests; a
    *     request that would pass it is refused with 429, which keeps the heap bounded
@@ -121,19 +124,21 @@ public record VigilProperties(
   public record Ingest(
       @DefaultValue("5m") Duration window,
       @DefaultValue("100000") int queueCapacity,
+      @DefaultValue("10s") Duration maxQueueDelay,
       @DefaultValue("16MB") DataSize maxBodyBytes,
       @DefaultValue("256MB") DataSize maxInFlightBytes) {
 
     public Ingest {
       Objects.requireNonNull(window, "vigil.ingest.window");
+      Objects.requireNonNull(maxQueueDelay, "vigil.ingest.max-queue-delay");
       Objects.requireNonNull(maxBodyBytes, "vigil.ingest.max-body-bytes");
       Objects.requireNonNull(maxInFlightBytes, "vigil.ingest.max-in-flight-bytes");
       try {
-        IngestSettings.defaults().withWindow(window).withQueueCapacity(queueCapacity);
+        settings(window, queueCapacity, maxQueueDelay);
       } catch (IllegalArgumentException e) {
         // The message carries the whole reason; Boot reports the root cause's message.
         throw new IllegalArgumentException(
-            "vigil.ingest.window / queue-capacity: " + e.getMessage());
+            "vigil.ingest.window / queue-capacity / max-queue-delay: " + e.getMessage());
       }
       if (maxBodyBytes.toBytes() < 1) {
         throw new IllegalArgumentException(
@@ -149,9 +154,16 @@ public record VigilProperties(
       }
     }
 
-    /** The writer's settings: the defaults with this window and queue capacity. */
+    /** The writer's settings: the defaults with this window and queue's bounds. */
     public IngestSettings settings() {
-      return IngestSettings.defaults().withWindow(window).withQueueCapacity(queueCapacity);
+      return settings(window, queueCapacity, maxQueueDelay);
+    }
+
+    private static IngestSettings settings(Duration window, int capacity, Duration delay) {
+      return IngestSettings.defaults()
+          .withWindow(window)
+          .withQueueCapacity(capacity)
+          .withMaxQueueDelay(delay);
     }
   }
 

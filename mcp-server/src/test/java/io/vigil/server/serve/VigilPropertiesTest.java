@@ -33,6 +33,7 @@ class VigilPropertiesTest {
     assertThat(properties.ingest().settings().window()).isEqualTo(Duration.ofMinutes(5));
     assertThat(properties.ingest().maxBodyBytes().toMegabytes()).isEqualTo(16);
     assertThat(properties.ingest().maxInFlightBytes().toMegabytes()).isEqualTo(256);
+    assertThat(properties.ingest().settings().maxQueueDelay()).isEqualTo(Duration.ofSeconds(10));
     assertThat(properties.retention().rawRecords()).isEqualTo(Duration.ofDays(30));
     assertThat(properties.security().anonymous()).isEmpty();
   }
@@ -54,6 +55,16 @@ class VigilPropertiesTest {
         .isInstanceOf(BindException.class)
         .rootCause()
         .hasMessageContaining("vigil.security.anonymous-role must be none, read or ingest");
+  }
+
+  @Test
+  void maxQueueDelay_reachesTheWriter_andMustBePositive() {
+    VigilProperties properties = bind(Map.of("vigil.ingest.max-queue-delay", "3s"));
+
+    assertThat(properties.ingest().settings().maxQueueDelay()).isEqualTo(Duration.ofSeconds(3));
+    assertThatThrownBy(() -> bind(Map.of("vigil.ingest.max-queue-delay", "0s")))
+        .rootCause()
+        .hasMessageContaining("max-queue-delay");
   }
 
   @Test

@@ -23,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The writer thread's work: one transaction per group of batches, each batch stored whole or
@@ -30,6 +32,8 @@ import java.util.Set;
  * listeners) is the {@link ProfileStage}'s. Writer thread only.
  */
 final class GroupCommitter {
+
+  private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
 
   private static final double THROUGHPUT_SMOOTHING = 0.2;
 
@@ -50,6 +54,9 @@ final class GroupCommitter {
 
   private volatile double recordsPerSecond;
   private volatile String lastFailure;
+
+  /** Features were learned since the registry was last read (the read failed). */
+  private boolean registryBehind;
 
   GroupCommitter(
       Database database,
@@ -131,7 +138,6 @@ final class GroupCommitter {
       boolean learnedFeatures) {}
 
   private GroupResult commitOnce(List<WriterTask> group) throws SQLException {
-    RegistrySnapshot snapshot = registry.snapshot();
     Instant now = clock.instant();
     WindowCounters counters = new WindowCounters();
     List<CheckedRecord> stored = new ArrayList<>();
@@ -142,7 +148,8 @@ final class GroupCommitter {
     Map<WriterTask, RuntimeException> rejections = new IdentityHashMap<>();
     Map<Long, Map<String, FeatureKind>> newFeatures = new HashMap<>();
     long seq = lastSeq;
-    try (Connection connection = database.connection()) {
+    try (Connection connection = database.writerConnection()) {
+      RegistrySnapshot snapshot = current(connection);
       connection.setAutoCommit(false);
       try {
         if (outcomeUnknown) {
@@ -258,13 +265,33 @@ final class GroupCommitter {
     return seq;
   }
 
+  /** The registry to check against, read again first when the read after a commit failed. */
+  private RegistrySnapshot current(Connection connection) throws SQLException {
+    if (registryBehind) {
+      registry.refresh(connection);
+      registryBehind = false;
+      check.reset();
+    }
+    return registry.snapshot();
+  }
+
   private void afterCommit(GroupResult result) {
     result.receipts().forEach((task, receipt) -> task.future().complete(receipt));
     result
         .rejections()
         .forEach((task, rejection) -> task.future().completeExceptionally(rejection));
-    if (result.learnedFeatures()) {
-      registry.refresh();
+    registryBehind |= result.learnedFeatures();
+    if (registryBehind) {
+      try (Connection connection = database.writerConnection()) {
+        registry.refresh(connection);
+        registryBehind = false;
+      } catch (SQLException | StoreUnavailableException e) {
+        // Committed all the same: the group goes on to its profiles. The check keeps the features
+        // it learned (so they are not inserted twice) until the registry is read again, after the
+        // next commit.
+        log.warn("the registry will be read again after the next commit: {}", e.toString());
+        return;
+      }
     }
     check.reset();
   }

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,11 +26,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Guarantees: a batch is stored whole or not at all; its future completes only after the commit;
  * a request id already stored is acknowledged as a duplicate and not stored again; when the queue
- * is full, {@link WriterOverloadedException} refuses new batches at once (with a retry hint) so the
- * heap stays bounded; a store failure fails the batches it touched with {@link
- * StoreUnavailableException} and the writer carries on when the store is back. Profiles are flushed
- * every {@link IngestSettings#profileFlushInterval()} together with the commit sequence they cover,
- * so after a crash they are rebuilt from the records committed since.
+ * is full, or a batch queued now would wait longer than {@link IngestSettings#maxQueueDelay()}
+ * ({@link QueueWait}), {@link WriterOverloadedException} refuses new batches at once (with a retry
+ * hint), so the heap stays bounded and an accepted batch is answered in time however slow the store
+ * is; a store failure fails the batches it touched with {@link StoreUnavailableException} and the
+ * writer carries on when the store is back. Profiles are flushed every {@link
+ * IngestSettings#profileFlushInterval()} together with the commit sequence they cover, so after a
+ * crash they are rebuilt from the records committed since.
  *
  * <p>One writer per store: it relies on being the only process inserting records.
  */
@@ -41,19 +44,29 @@ public final class InferenceWriter implements AutoCloseable {
   private static final long CLOSE_TIMEOUT_SECONDS = 60;
 
   private final IngestSettings settings;
-  private final BlockingQueue<WriterTask> queue = new LinkedBlockingQueue<>();
+  private final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
   private final AtomicInteger queued = new AtomicInteger();
   private final GroupCommitter committer;
   private final ProfileStage stage;
   private final Thread thread;
+  private final LongSupplier ticker;
+  private final QueueWait wait = new QueueWait();
   private volatile boolean closing;
 
-  private InferenceWriter(IngestSettings settings, GroupCommitter committer, ProfileStage stage) {
+  private InferenceWriter(
+      IngestSettings settings, GroupCommitter committer, ProfileStage stage, LongSupplier ticker) {
     this.settings = settings;
     this.committer = committer;
     this.stage = stage;
+    this.ticker = ticker;
     this.thread = new Thread(this::run, "vigil-writer");
   }
+
+  /**
+   * A task and when it was queued, on the ticker's scale: the queue's delay is measured in elapsed
+   * time, not on the clock records are stamped with (a simulation's clock jumps ahead).
+   */
+  private record Queued(WriterTask task, long queuedAtNanos) {}
 
   /**
    * Opens the writer: rebuilds the profiles of records committed after the last profile flush, then
@@ -63,10 +76,23 @@ public final class InferenceWriter implements AutoCloseable {
    */
   public static InferenceWriter start(
       Database database, ModelRegistry registry, IngestSettings settings, InstantSource clock) {
+    return start(database, registry, settings, clock, System::nanoTime);
+  }
+
+  /**
+   * As {@link #start(Database, ModelRegistry, IngestSettings, InstantSource)}, measuring how long
+   * batches wait in the queue with {@code ticker} (nanoseconds, like {@link System#nanoTime()}).
+   */
+  static InferenceWriter start(
+      Database database,
+      ModelRegistry registry,
+      IngestSettings settings,
+      InstantSource clock,
+      LongSupplier ticker) {
     ProfileStage stage = new ProfileStage(database, registry, settings);
     long lastSeq = stage.start();
     GroupCommitter committer = new GroupCommitter(database, registry, settings, clock, lastSeq);
-    InferenceWriter writer = new InferenceWriter(settings, committer, stage);
+    InferenceWriter writer = new InferenceWriter(settings, committer, stage, ticker);
     writer.thread.start();
     return writer;
   }
@@ -79,7 +105,8 @@ public final class InferenceWriter implements AutoCloseable {
   /**
    * Queues inference records; the future completes after they are committed.
    *
-   * @throws WriterOverloadedException at once when the queue is full (nothing is queued)
+   * @throws WriterOverloadedException at once when the queue is full or too slow (nothing is
+   *     queued)
    * @throws StoreUnavailableException at once when the writer is closing
    */
   public CompletableFuture<IngestReceipt> submitInferences(List<InferenceRecord> batch) {
@@ -94,7 +121,8 @@ public final class InferenceWriter implements AutoCloseable {
   /**
    * Queues labels; the future completes after they are committed and joined.
    *
-   * @throws WriterOverloadedException at once when the queue is full (nothing is queued)
+   * @throws WriterOverloadedException at once when the queue is full or too slow (nothing is
+   *     queued)
    * @throws StoreUnavailableException at once when the writer is closing
    */
   public CompletableFuture<IngestReceipt> submitLabels(List<LabelRecord> batch) {
@@ -129,7 +157,7 @@ public final class InferenceWriter implements AutoCloseable {
     if (closing || !thread.isAlive() || !stage.isAlive()) {
       throw new StoreUnavailableException("the writer is closed", null);
     }
-    queue.add(flush);
+    queue.add(new Queued(flush, ticker.getAsLong()));
     await(flush.future());
   }
 
@@ -151,7 +179,7 @@ public final class InferenceWriter implements AutoCloseable {
       return;
     }
     closing = true;
-    queue.add(WriterTask.STOP);
+    queue.add(new Queued(WriterTask.STOP, ticker.getAsLong()));
     try {
       thread.join(TimeUnit.SECONDS.toMillis(CLOSE_TIMEOUT_SECONDS));
       stage.stop(TimeUnit.SECONDS.toMillis(CLOSE_TIMEOUT_SECONDS));
@@ -180,6 +208,17 @@ public final class InferenceWriter implements AutoCloseable {
               + "); nothing from this batch was stored, send it again later",
           retryAfter(total - size));
     }
+    Duration expected = wait.expected(total - size, oldestWait());
+    if (expected.compareTo(settings.maxQueueDelay()) > 0) {
+      queued.addAndGet(-size);
+      throw new WriterOverloadedException(
+          "ingestion is behind: a batch queued now would wait about "
+              + expected.toMillis()
+              + " ms to be written (the most is "
+              + settings.maxQueueDelay().toMillis()
+              + " ms); nothing from this batch was stored, send it again later",
+          retryAfter(total - size));
+    }
     WriterTask task;
     try {
       task = build.get();
@@ -187,12 +226,21 @@ public final class InferenceWriter implements AutoCloseable {
       queued.addAndGet(-size);
       throw e;
     }
-    queue.add(task);
+    queue.add(new Queued(task, ticker.getAsLong()));
     return task.future();
   }
 
+  /** How long the task at the head of the queue (the next to be written) has waited so far. */
+  private Duration oldestWait() {
+    Queued head = queue.peek();
+    return head == null
+        ? Duration.ZERO
+        : Duration.ofNanos(Math.max(0, ticker.getAsLong() - head.queuedAtNanos()));
+  }
+
   private Duration retryAfter(int backlog) {
-    double rate = committer.recordsPerSecond();
+    double rate =
+        wait.recordsPerSecond() > 0 ? wait.recordsPerSecond() : committer.recordsPerSecond();
     long seconds = rate > 0 ? (long) Math.ceil(backlog / rate) : MAX_RETRY.toSeconds();
     return Duration.ofSeconds(
         Math.max(MIN_RETRY.toSeconds(), Math.min(MAX_RETRY.toSeconds(), seconds)));
@@ -224,17 +272,20 @@ public final class InferenceWriter implements AutoCloseable {
     while (!stopping) {
       List<WriterTask> group = new ArrayList<>();
       try {
-        WriterTask first = queue.take();
+        WriterTask first = queue.take().task();
         group.add(first);
         int records = first.size();
+        // Only this thread takes from the queue: a task seen at its head stays there until taken.
+        Queued next = queue.peek();
         while (records < settings.maxGroupRecords()
-            && queue.peek() != null
-            && !(queue.peek() instanceof WriterTask.Stop)) {
-          WriterTask next = queue.poll();
-          group.add(next);
-          records += next.size();
+            && next != null
+            && !(next.task() instanceof WriterTask.Stop)) {
+          queue.poll();
+          group.add(next.task());
+          records += next.task().size();
+          next = queue.peek();
         }
-        if (queue.peek() instanceof WriterTask.Stop) {
+        if (next != null && next.task() instanceof WriterTask.Stop) {
           stopping = true;
         }
       } catch (InterruptedException e) {
@@ -248,7 +299,10 @@ public final class InferenceWriter implements AutoCloseable {
       flushes.removeAll(group);
       try {
         if (!group.isEmpty()) {
+          long started = ticker.getAsLong();
           stage.accept(committer.commit(group));
+          wait.written(
+              group.stream().mapToInt(WriterTask::size).sum(), ticker.getAsLong() - started);
         }
         // After the group's hand-over: a flush covers every commit before it.
         flushes.forEach(flush -> stage.flush(flush.future()));
@@ -262,9 +316,11 @@ public final class InferenceWriter implements AutoCloseable {
   }
 
   private void failRemaining() {
-    WriterTask task;
-    while ((task = queue.poll()) != null) {
-      task.future()
+    Queued waiting;
+    while ((waiting = queue.poll()) != null) {
+      waiting
+          .task()
+          .future()
           .completeExceptionally(new StoreUnavailableException("the writer stopped", null));
     }
   }

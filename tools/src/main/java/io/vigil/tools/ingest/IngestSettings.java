@@ -12,6 +12,9 @@ import java.util.Objects;
  * @param window the profile window length: divides an hour (when shorter) or a day; default 5
  *     minutes. Profiles are also rolled up per hour and per day.
  * @param queueCapacity records waiting to be written before new batches are refused
+ * @param maxQueueDelay how long the oldest waiting batch may have waited before new batches are
+ *     refused: the queue's bound in time, whatever the store's speed, so that an accepted batch is
+ *     answered while its client still waits for the answer
  * @param maxGroupRecords records the writer commits in one transaction at most
  * @param profileFlushInterval how often profiles are written to the store; a crash loses no data,
  *     only this much profile work, redone from the records at the next start
@@ -22,6 +25,7 @@ import java.util.Objects;
 public record IngestSettings(
     Duration window,
     int queueCapacity,
+    Duration maxQueueDelay,
     int maxGroupRecords,
     Duration profileFlushInterval,
     int profileCacheSize,
@@ -46,20 +50,26 @@ public record IngestSettings(
     if (queueCapacity < 1 || maxGroupRecords < 1 || profileCacheSize < 1) {
       throw new IllegalArgumentException("queue, group and cache sizes must be >= 1");
     }
+    Objects.requireNonNull(maxQueueDelay, "maxQueueDelay");
+    if (maxQueueDelay.isNegative() || maxQueueDelay.isZero()) {
+      throw new IllegalArgumentException("the queue delay must be positive, was " + maxQueueDelay);
+    }
     Objects.requireNonNull(profileFlushInterval, "profileFlushInterval");
     Objects.requireNonNull(profiles, "profiles");
     Objects.requireNonNull(limits, "limits");
   }
 
   /**
-   * Five-minute windows; 100,000 queued records; groups of 5,000; profiles flushed every 5 seconds;
-   * 4,096 cached profiles; stored profiles with a KLL {@code k} of 256 (about 1% rank error) and
-   * 1,024-value reservoirs, which keeps a full numeric window profile near 13 KB.
+   * Five-minute windows; 100,000 queued records, waiting 10 seconds at most (a client's timeout is
+   * typically 30); groups of 5,000; profiles flushed every 5 seconds; 4,096 cached profiles; stored
+   * profiles with a KLL {@code k} of 256 (about 1% rank error) and 1,024-value reservoirs, which
+   * keeps a full numeric window profile near 13 KB.
    */
   public static IngestSettings defaults() {
     return new IngestSettings(
         Duration.ofMinutes(5),
         100_000,
+        Duration.ofSeconds(10),
         5_000,
         Duration.ofSeconds(5),
         4_096,
@@ -71,6 +81,7 @@ public record IngestSettings(
     return new IngestSettings(
         newWindow,
         queueCapacity,
+        maxQueueDelay,
         maxGroupRecords,
         profileFlushInterval,
         profileCacheSize,
@@ -82,6 +93,19 @@ public record IngestSettings(
     return new IngestSettings(
         window,
         capacity,
+        maxQueueDelay,
+        maxGroupRecords,
+        profileFlushInterval,
+        profileCacheSize,
+        profiles,
+        limits);
+  }
+
+  public IngestSettings withMaxQueueDelay(Duration delay) {
+    return new IngestSettings(
+        window,
+        queueCapacity,
+        delay,
         maxGroupRecords,
         profileFlushInterval,
         profileCacheSize,
@@ -91,13 +115,21 @@ public record IngestSettings(
 
   public IngestSettings withProfileFlushInterval(Duration interval) {
     return new IngestSettings(
-        window, queueCapacity, maxGroupRecords, interval, profileCacheSize, profiles, limits);
+        window,
+        queueCapacity,
+        maxQueueDelay,
+        maxGroupRecords,
+        interval,
+        profileCacheSize,
+        profiles,
+        limits);
   }
 
   public IngestSettings withLimits(IngestLimits newLimits) {
     return new IngestSettings(
         window,
         queueCapacity,
+        maxQueueDelay,
         maxGroupRecords,
         profileFlushInterval,
         profileCacheSize,

@@ -196,7 +196,7 @@ final class ProfileStage {
       return;
     }
     RegistrySnapshot snapshot = registry.snapshot();
-    try (Connection connection = database.connection()) {
+    try (Connection connection = database.writerConnection()) {
       for (int i = 0; i < group.stored().size(); i++) {
         CheckedRecord checked = group.stored().get(i);
         InferenceRecord record = checked.record();
@@ -234,7 +234,7 @@ final class ProfileStage {
       return;
     }
     Map<ProfileKey, FeatureProfile> dirty = profiles.dirty();
-    try (Connection connection = database.connection()) {
+    try (Connection connection = database.writerConnection()) {
       connection.setAutoCommit(false);
       try {
         ProfileRepository.write(connection, dirty);
@@ -263,7 +263,7 @@ final class ProfileStage {
   private long rebuild(long upToSeq) {
     profiles.clear();
     long last;
-    try (Connection connection = database.connection()) {
+    try (Connection connection = database.writerConnection()) {
       connection.setAutoCommit(false);
       long profiled = ProgressTable.read(connection);
       last = Math.max(profiled, ProgressTable.maxSeq(connection));
@@ -304,7 +304,7 @@ final class ProfileStage {
     if (database.dialect() != SqlDialect.POSTGRESQL || storedSinceAnalyze < analyzedAt) {
       return;
     }
-    try (Connection connection = database.connection();
+    try (Connection connection = database.writerConnection();
         Statement statement = connection.createStatement()) {
       statement.execute("ANALYZE inference, label");
       analyzedAt += storedSinceAnalyze;

@@ -47,12 +47,19 @@ public final class ModelRegistry {
 
   /** Re-reads everything from the store, then tells the listeners. */
   public void refresh() {
-    RegistrySnapshot loaded;
     try (Connection connection = database.connection()) {
-      loaded = RegistrySnapshot.load(connection);
+      refresh(connection);
     } catch (SQLException e) {
       throw new StoreUnavailableException("cannot read the model registry", e);
     }
+  }
+
+  /**
+   * As {@link #refresh()}, over {@code connection}: the writer reads the features it has just
+   * learned over a connection of its own, not one it would wait for behind queries.
+   */
+  public void refresh(Connection connection) throws SQLException {
+    RegistrySnapshot loaded = RegistrySnapshot.load(connection);
     snapshot.set(loaded);
     listeners.forEach(listener -> listener.accept(loaded));
   }

@@ -2,6 +2,7 @@ package io.vigil.tools.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.vigil.detectors.profile.CategoricalProfile;
 import io.vigil.detectors.profile.FeatureProfile;
@@ -27,6 +28,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -246,6 +248,86 @@ class InferenceWriterContractTest {
       assertThat(queued.get().stored()).isEqualTo(8);
       assertThat(writer.writeInferences(batch(16, 8, "v1")).stored()).isEqualTo(8);
       assertThat(count(database, "SELECT count(*) FROM inference")).isEqualTo(22);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.vigil.tools.testing.TestStores#both")
+  void batchWaitingPastTheQueueDelay_refusesNewBatchesWithARetryHint_andAcceptsOnceItIsWritten(
+      String store, Supplier<Database> open) throws Exception {
+    AtomicLong ticker = new AtomicLong();
+    try (Database database = open.get();
+        InferenceWriter writer =
+            InferenceWriter.start(
+                database,
+                fraudRegistry(database),
+                SETTINGS.withMaxQueueDelay(Duration.ofSeconds(10)),
+                CLOCK,
+                ticker::get)) {
+      CountDownLatch release = new CountDownLatch(1);
+      CountDownLatch busy = new CountDownLatch(1);
+      writer.addListener(
+          event -> {
+            busy.countDown();
+            awaitQuietly(release);
+          });
+      // As above: the writer thread ends up held, so the next batch waits in the queue.
+      CompletableFuture<IngestReceipt> blocking = writer.submitInferences(batch(0, 1, "v1"));
+      busy.await();
+      for (int i = 1; i <= ProfileStage.HANDOVER_GROUPS + 1; i++) {
+        assertThat(writer.writeInferences(batch(i, 1, "v1")).stored()).isEqualTo(1);
+      }
+      CompletableFuture<IngestReceipt> waiting = writer.submitInferences(batch(8, 1, "v1"));
+      ticker.addAndGet(Duration.ofSeconds(10).toNanos());
+      CompletableFuture<IngestReceipt> stillInTime = writer.submitInferences(batch(9, 1, "v1"));
+      ticker.addAndGet(1);
+
+      // Released before anything is asserted: a failed assertion must not leave the writer held.
+      Throwable refused = catchThrowable(() -> writer.submitInferences(batch(16, 1, "v1")));
+      release.countDown();
+
+      assertThat(refused)
+          .isInstanceOfSatisfying(
+              WriterOverloadedException.class,
+              e -> {
+                assertThat(e.getMessage())
+                    .contains("wait about 10000 ms")
+                    .contains("most is 10000");
+                assertThat(e.retryAfter()).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(60));
+              });
+      assertThat(blocking.get().stored()).isEqualTo(1);
+      assertThat(waiting.get().stored()).isEqualTo(1);
+      assertThat(stillInTime.get().stored()).isEqualTo(1);
+      assertThat(writer.writeInferences(batch(16, 1, "v1")).stored()).isEqualTo(1);
+      assertThat(count(database, "SELECT count(*) FROM inference")).isEqualTo(9);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.vigil.tools.testing.TestStores#both")
+  void queriesHoldingEveryPooledConnection_doNotStopTheWriterOrItsProfiles(
+      String store, Supplier<Database> open) throws Exception {
+    try (Database database = open.get();
+        InferenceWriter writer =
+            InferenceWriter.start(database, fraudRegistry(database), SETTINGS, CLOCK)) {
+      List<Connection> held = new ArrayList<>();
+      IngestReceipt receipt;
+      try {
+        for (int i = 0; i < database.settings().maximumPoolSize(); i++) {
+          held.add(database.connection());
+        }
+
+        receipt = writer.writeInferences(batch(0, 10, "v1"));
+        writer.flushProfiles();
+      } finally {
+        for (Connection connection : held) {
+          connection.close();
+        }
+      }
+
+      assertThat(receipt.stored()).isEqualTo(10);
+      assertThat(count(database, "SELECT count(*) FROM inference")).isEqualTo(10);
+      assertThat(count(database, "SELECT count(*) FROM window_profile")).isPositive();
     }
   }
 
