@@ -54,32 +54,33 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * The hostile corpus ({@code src/test/resources/hostile}) against a real server on the embedded
- * store: every malformed or hostile request to the REST API is answered with a 4xx RFC 9457 problem
- * that says what was wrong, every hostile MCP tool call with a tool error (or a JSON-RPC error that
- * is not an internal one), never a 500 or a stack trace; and afterwards the store holds exactly
- * what it held before, and the server still serves valid requests. The route table and the tool
- * list are walked, so that a route or tool added without a corpus case fails here.
+ * The hostile corpus ({@code src/test/resources/hostile}) against a real server, on each store (one
+ * server per store for the whole corpus): every malformed or hostile request to the REST API is
+ * answered with a 4xx RFC 9457 problem that says what was wrong, every hostile MCP tool call with a
+ * tool error (or a JSON-RPC error that is not an internal one), never a 500 or a stack trace; and
+ * afterwards the store holds exactly what it held before, and the server still serves valid
+ * requests. The route table and the tool list are walked, so that a route or tool added without a
+ * corpus case fails here.
  */
 @SpringBootTest(
     classes = VigilApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class HostileRequestsTest {
+abstract class HostileRequests {
 
-  static final HostileStore STORE = HostileStore.embedded();
-
-  @DynamicPropertySource
-  static void hostileStore(DynamicPropertyRegistry properties) {
-    properties.add("vigil.data-dir", () -> STORE.dataDir().toString());
+  /** Points the server at a store's properties; each subclass registers its own. */
+  static void register(DynamicPropertyRegistry registry, HostileStore store) {
+    store.properties().forEach((name, value) -> registry.add(name, () -> value));
   }
+
+  /** The store the subclass's server runs on, seeded. */
+  abstract HostileStore store();
 
   /** Long enough for a 10 MB body on a busy 2-core machine. */
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -128,18 +129,18 @@ class HostileRequestsTest {
   private McpSyncClient mcp;
   private RawMcpSession rawMcp;
 
-  static List<HostileCase> corpus() {
+  List<HostileCase> corpus() {
     return new HostileCorpus(
-            Map.of("incident", STORE.incidentId(), "proposal", STORE.proposalId()),
+            Map.of("incident", store().incidentId(), "proposal", store().proposalId()),
             Map.of(
                 "model", "credit",
                 "version", "v1",
                 "feature", "amount",
-                "id", STORE.incidentId()))
+                "id", store().incidentId()))
         .load();
   }
 
-  static Stream<Arguments> cases() {
+  Stream<Arguments> cases() {
     return corpus().stream().map(c -> Arguments.of(Named.of(c.name(), c)));
   }
 

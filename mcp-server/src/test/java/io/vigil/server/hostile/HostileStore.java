@@ -19,6 +19,7 @@ import io.vigil.tools.ingest.IngestSettings;
 import io.vigil.tools.query.TimeRange;
 import io.vigil.tools.store.Database;
 import io.vigil.tools.store.StoreSettings;
+import io.vigil.tools.testing.ThrowawayPostgres;
 import io.vigil.tools.testing.Traffic;
 import io.vigil.tools.testing.TrafficFixture;
 import java.io.IOException;
@@ -40,11 +41,11 @@ import java.util.OptionalDouble;
  * with a rollback awaiting approval. A hostile request naming a real model, version or proposal
  * gets past the lookups that an invented name fails at.
  *
- * @param dataDir the data directory ({@code vigil.data-dir})
+ * @param properties the Spring properties that point {@code vigil serve} at the store
  * @param incidentId the incident awaiting approval
  * @param proposalId its proposal
  */
-record HostileStore(Path dataDir, String incidentId, String proposalId) {
+record HostileStore(Map<String, String> properties, String incidentId, String proposalId) {
 
   static final Instant START = Instant.parse("2026-11-02T00:00:00Z");
   private static final Instant RELEASE = START.plus(Duration.ofHours(12));
@@ -52,12 +53,36 @@ record HostileStore(Path dataDir, String incidentId, String proposalId) {
 
   /** A new embedded store in a temporary directory. */
   static HostileStore embedded() {
+    Path dataDir = temporaryDirectory();
+    try (Database database = Database.open(StoreSettings.embedded(dataDir))) {
+      Proposal proposal = seed(database);
+      return new HostileStore(
+          Map.of("vigil.data-dir", dataDir.toString()), proposal.incidentId(), proposal.id());
+    }
+  }
+
+  /** A new database on the JVM's throwaway PostgreSQL server. */
+  static HostileStore postgres() {
+    ThrowawayPostgres server = ThrowawayPostgres.shared();
+    String url = server.newDatabase();
+    try (Database database = Database.open(StoreSettings.at(url, ThrowawayPostgres.USER, ""))) {
+      Proposal proposal = seed(database);
+      return new HostileStore(
+          Map.of(
+              "vigil.store.url",
+              url,
+              "vigil.store.username",
+              ThrowawayPostgres.USER,
+              "vigil.data-dir",
+              temporaryDirectory().toString()),
+          proposal.incidentId(),
+          proposal.id());
+    }
+  }
+
+  private static Path temporaryDirectory() {
     try {
-      Path dataDir = Files.createTempDirectory("vigil-hostile-");
-      try (Database database = Database.open(StoreSettings.embedded(dataDir))) {
-        Proposal proposal = seed(database);
-        return new HostileStore(dataDir, proposal.incidentId(), proposal.id());
-      }
+      return Files.createTempDirectory("vigil-hostile-");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
