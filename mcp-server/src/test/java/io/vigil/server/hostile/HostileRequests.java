@@ -1,9 +1,7 @@
 package io.vigil.server.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -11,10 +9,7 @@ import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTranspor
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.modelcontextprotocol.spec.McpSchema.ErrorCodes;
 import io.modelcontextprotocol.spec.McpSchema.Implementation;
-import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse.JSONRPCError;
-import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpTransportException;
 import io.vigil.server.security.ApiTokens;
 import io.vigil.server.serve.VigilApplication;
@@ -34,8 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,34 +78,10 @@ abstract class HostileRequests {
   /** Long enough for a 10 MB body on a busy 2-core machine. */
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-  /**
-   * What no answer may contain: stack-trace lines, exception and class names of the JVM, the
-   * framework or Vigil itself.
-   */
-  private static final List<String> LEAKS =
-      List.of(
-          "\tat ",
-          "at io.vigil",
-          "at java.",
-          "at org.",
-          "Exception",
-          "java.lang",
-          "java.util",
-          "java.io",
-          "java.time",
-          "org.springframework",
-          "com.fasterxml",
-          "org.apache",
-          "jakarta.",
-          "io.vigil.");
-
   /** Routes of the table that are not Vigil's API: the framework's own error page and docs. */
   private static final String API_PREFIX = "/api/";
 
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  /** How the SDK's client reports an HTTP refusal of the transport. */
-  private static final Pattern TRANSPORT_REFUSAL = Pattern.compile("status code: 4\\d\\d\\b");
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
@@ -179,11 +148,11 @@ abstract class HostileRequests {
   @Order(2)
   void hostileRequest_isRefusedWithAProblemOrAToolError(HostileCase hostile) throws Exception {
     if (hostile instanceof HostileCase.Rest rest) {
-      assertProblem(rest, send(rest));
+      Refusals.assertProblem(rest, send(rest));
     } else if (hostile instanceof HostileCase.McpTool tool) {
-      assertToolError(tool);
+      callTool(tool);
     } else if (hostile instanceof HostileCase.McpRaw raw) {
-      assertRawMcpRefused(raw, rawMcp.post(raw.body().get(), TIMEOUT));
+      Refusals.assertRawMcpRefused(raw, rawMcp.post(raw.body().get(), TIMEOUT));
     }
   }
 
@@ -223,116 +192,21 @@ abstract class HostileRequests {
     assertThat(JSON.readTree(ingest.body()).path("stored").asInt()).isEqualTo(1);
   }
 
-  private void assertProblem(HostileCase.Rest hostile, HttpResponse<String> answer)
-      throws IOException {
-    String body = answer.body();
-    String about = hostile.name() + "; answer: " + abbreviated(body);
-    assertThat(answer.statusCode()).as("status of %s", about).isBetween(400, 499);
-    assertThat(answer.headers().firstValue("Content-Type"))
-        .as("content type of %s", about)
-        .hasValueSatisfying(
-            type ->
-                assertThat(type)
-                    .as("content type of %s", about)
-                    .startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE));
-    JsonNode problem = JSON.readTree(body);
-    assertThat(problem.path("title").asText()).as("title of %s", about).isNotBlank();
-    assertThat(problem.path("detail").asText()).as("detail of %s", about).isNotBlank();
-    assertThat(problem.path("status").asInt())
-        .as("status in %s", about)
-        .isEqualTo(answer.statusCode());
-    assertNoLeak(hostile.name(), body);
-    hostile.names().ifPresent(named -> assertThat(body).as(about).contains(named));
-  }
-
-  private void assertToolError(HostileCase.McpTool hostile) {
+  /** Calls the tool; a refusal may come as a tool error, a JSON-RPC error or an HTTP 4xx. */
+  private void callTool(HostileCase.McpTool hostile) {
     CallToolResult result;
     try {
       result =
           mcp.callTool(
               CallToolRequest.builder(hostile.tool()).arguments(hostile.arguments().get()).build());
     } catch (McpError e) {
-      assertJsonRpcRefusal(hostile.name(), e.getJsonRpcError(), hostile.names());
+      Refusals.assertJsonRpcError(hostile, e.getJsonRpcError());
       return;
     } catch (McpTransportException e) {
-      // A message over the transport's size limit is refused before it is read: HTTP 413.
-      assertThat(e.getMessage()).as(hostile.name()).containsPattern(TRANSPORT_REFUSAL);
-      assertNoLeak(hostile.name(), e.getMessage());
+      Refusals.assertTransportRefusal(hostile, e);
       return;
     }
-    String text =
-        result.content().stream()
-            .filter(TextContent.class::isInstance)
-            .map(content -> ((TextContent) content).text())
-            .collect(Collectors.joining("\n"));
-    String about = hostile.name() + "; answer: " + abbreviated(text);
-    assertThat(result.isError()).as("isError of %s", about).isTrue();
-    assertThat(text).as(about).isNotBlank();
-    assertNoLeak(hostile.name(), text);
-    hostile.names().ifPresent(named -> assertThat(text).as(about).contains(named));
-  }
-
-  private static void assertJsonRpcRefusal(
-      String name, JSONRPCError error, Optional<String> names) {
-    String answer = error.code() + " " + error.message() + " " + error.data();
-    String about = name + "; JSON-RPC error: " + abbreviated(answer);
-    assertThat(error.code()).as(about).isNotEqualTo(ErrorCodes.INTERNAL_ERROR);
-    assertThat(error.message()).as(about).isNotBlank();
-    assertNoLeak(name, answer);
-    names.ifPresent(named -> assertThat(answer).as(about).contains(named));
-  }
-
-  /**
-   * A raw message is refused by status (4xx), by a JSON-RPC error that is not an internal one, or
-   * by a tool result with {@code isError}; never a 5xx or a successful result.
-   */
-  private static void assertRawMcpRefused(HostileCase.McpRaw hostile, HttpResponse<String> answer)
-      throws IOException {
-    String body = answer.body();
-    String about = hostile.name() + "; answer: " + abbreviated(body);
-    assertThat(answer.statusCode()).as("status of %s", about).isBetween(200, 499);
-    assertNoLeak(hostile.name(), body);
-    Optional<JsonNode> message = jsonRpcMessage(body);
-    if (answer.statusCode() < 400) {
-      JsonNode reply =
-          message.orElseThrow(() -> new AssertionError("no JSON-RPC message in " + about));
-      if (reply.path("error").isObject()) {
-        assertThat(reply.path("error").path("code").asInt())
-            .as(about)
-            .isNotEqualTo(ErrorCodes.INTERNAL_ERROR);
-      } else {
-        assertThat(reply.path("result").path("isError").asBoolean()).as(about).isTrue();
-      }
-    } else {
-      message.ifPresent(
-          reply ->
-              assertThat(reply.path("error").path("code").asInt())
-                  .as(about)
-                  .isNotEqualTo(ErrorCodes.INTERNAL_ERROR));
-    }
-    hostile.names().ifPresent(named -> assertThat(body).as(about).contains(named));
-  }
-
-  /** The answer's JSON-RPC message, from a JSON body or the first SSE {@code data:} line. */
-  private static Optional<JsonNode> jsonRpcMessage(String body) throws IOException {
-    String json = body.strip();
-    if (!json.startsWith("{")) {
-      json =
-          body.lines()
-              .filter(line -> line.startsWith("data:"))
-              .map(line -> line.substring("data:".length()).strip())
-              .findFirst()
-              .orElse("");
-    }
-    return json.startsWith("{") ? Optional.of(JSON.readTree(json)) : Optional.empty();
-  }
-
-  private static void assertNoLeak(String name, String answer) {
-    for (String leak : LEAKS) {
-      if (answer.contains(leak)) {
-        fail("%s: the answer leaks '%s': %s", name, leak, abbreviated(answer));
-      }
-    }
+    Refusals.assertToolError(hostile, result);
   }
 
   private HttpResponse<String> send(HostileCase.Rest hostile)
@@ -425,9 +299,5 @@ abstract class HostileRequests {
             .build();
     client.initialize();
     return client;
-  }
-
-  private static String abbreviated(String text) {
-    return text.length() <= 600 ? text : text.substring(0, 600) + "… (" + text.length() + " chars)";
   }
 }

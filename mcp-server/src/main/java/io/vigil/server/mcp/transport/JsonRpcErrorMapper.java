@@ -84,7 +84,7 @@ final class JsonRpcErrorMapper implements McpJsonMapper {
    * The first line of the message, without the Java types a JSON library names in backticks ({@code
    * Cannot deserialize value of type `io...JSONRPCRequest`}).
    */
-  static String oneLine(String message) {
+  private static String oneLine(String message) {
     if (message == null || message.isBlank()) {
       return "The message could not be handled.";
     }
