@@ -47,8 +47,9 @@ import java.util.stream.Stream;
  * <p>{@code body_repeat} and its kin generate large inputs when the case is sent, so that they are
  * never committed: {@code {"head": "[", "unit": "{}, ", "bytes": 10485760, "tail": "{}]"}} repeats
  * the unit until the body reaches that many bytes (or {@code times} units). Text may refer to the
- * seeded store's {@code {{incident}}} and {@code {{proposal}}}. {@code names} is a substring the
- * answer must contain (the field or parameter at fault).
+ * seeded store's {@code {{incident}}} and {@code {{proposal}}}, and write {@code
+ * {{repeat:10000:m}}} for a long run of one unit. {@code names} is a substring the answer must
+ * contain (the field or parameter at fault).
  */
 final class HostileCorpus {
 
@@ -56,6 +57,10 @@ final class HostileCorpus {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
+
+  /** {@code {{repeat:N:unit}}}: the unit N times, for long names and values. */
+  private static final Pattern REPEAT = Pattern.compile("\\{\\{repeat:(\\d+):([^}]*)}}");
+
   private static final Set<String> REST_FIELDS =
       Set.of(
           "name",
@@ -298,7 +303,14 @@ final class HostileCorpus {
     for (Map.Entry<String, String> substitution : substitutions.entrySet()) {
       result = result.replace("{{" + substitution.getKey() + "}}", substitution.getValue());
     }
-    return result;
+    Matcher repeat = REPEAT.matcher(result);
+    StringBuilder expanded = new StringBuilder();
+    while (repeat.find()) {
+      String unit = repeat.group(2);
+      repeat.appendReplacement(
+          expanded, Matcher.quoteReplacement(unit.repeat(Integer.parseInt(repeat.group(1)))));
+    }
+    return repeat.appendTail(expanded).toString();
   }
 
   private static Supplier<byte[]> bytes(String text) {
