@@ -80,6 +80,11 @@ final class CsvBaseline {
     ignored.removeAll(features.keySet());
     ignored.removeAll(special.present());
     CsvTable table = CsvTableReader.read(csv, schema(features, task, special), ReadProgress.NONE);
+    if (table.rows() == 0) {
+      throw new IllegalArgumentException(
+          "the CSV has a header but no rows: a baseline of no data would compare everything with"
+              + " nothing");
+    }
     Map<String, FeatureProfile> profiles = new LinkedHashMap<>();
     features.forEach(
         (name, kind) -> profiles.put(name, profile(name, kind, table.columns().get(name))));

@@ -17,12 +17,21 @@ public final class CsvRecordReader {
   private static final int BUFFER_SIZE = 1 << 16;
   private static final char QUOTE = '"';
   private static final char SEPARATOR = ',';
+  private static final int NOTHING = -2;
 
   private final Reader reader;
   private final Path file;
   private final char[] buffer = new char[BUFFER_SIZE];
   private int position;
   private int limit;
+
+  /**
+   * The character {@link #next()} read to find where a record starts and gives back, held apart:
+   * stepping back in the buffer fails when a peek at the end of the input (or of the buffer) has
+   * already refilled or emptied it. Found by fuzzing: a file ending in a lone CR.
+   */
+  private int pushedBack = NOTHING;
+
   private long line = 1;
   private long recordLine;
   private final StringBuilder field = new StringBuilder();
@@ -64,7 +73,7 @@ public final class CsvRecordReader {
       return null;
     }
     recordLine = line;
-    unread();
+    pushedBack = c;
     while (true) {
       int end = readField();
       fields.add(field.toString());
@@ -132,17 +141,21 @@ public final class CsvRecordReader {
   }
 
   private int read() throws IOException {
+    if (pushedBack != NOTHING) {
+      int c = pushedBack;
+      pushedBack = NOTHING;
+      return c;
+    }
     if (position >= limit && !fill()) {
       return -1;
     }
     return buffer[position++];
   }
 
-  private void unread() {
-    position--;
-  }
-
   private int peek() throws IOException {
+    if (pushedBack != NOTHING) {
+      return pushedBack;
+    }
     if (position >= limit && !fill()) {
       return -1;
     }

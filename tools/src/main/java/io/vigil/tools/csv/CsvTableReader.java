@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -150,7 +151,8 @@ public final class CsvTableReader {
       this.bytes = bytes;
       this.progress = progress;
       this.totalBytes = totalBytes;
-      Reader text = new InputStreamReader(bytes, StandardCharsets.UTF_8);
+      // A strict decoder: bytes that are not UTF-8 are refused, not turned into U+FFFD values.
+      Reader text = new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder());
       this.records = new CsvRecordReader(text, file);
       this.header = readHeader();
     }
@@ -164,7 +166,7 @@ public final class CsvTableReader {
     }
 
     private List<String> readHeader() throws IOException, CsvFormatException {
-      List<String> names = records.next();
+      List<String> names = next();
       if (names == null) {
         throw new CsvFormatException(file, 0, null, "the file is empty; a header row is required");
       }
@@ -201,7 +203,7 @@ public final class CsvTableReader {
     }
 
     List<String> nextRow() throws IOException, CsvFormatException {
-      List<String> record = records.next();
+      List<String> record = next();
       if (record == null) {
         return null;
       }
@@ -217,6 +219,19 @@ public final class CsvTableReader {
         progress.update(file, rows, bytes.count, totalBytes);
       }
       return record;
+    }
+
+    private List<String> next() throws IOException, CsvFormatException {
+      try {
+        return records.next();
+      } catch (CharacterCodingException e) {
+        // The decoder reads ahead of the tokenizer: the bad bytes are at or after this line.
+        throw new CsvFormatException(
+            file,
+            records.recordLine(),
+            null,
+            "the file is not valid UTF-8 (from about this line on); save it as UTF-8");
+      }
     }
 
     void finish() {

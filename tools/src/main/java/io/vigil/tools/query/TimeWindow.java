@@ -96,6 +96,15 @@ public sealed interface TimeWindow {
   /** Parsing helpers, kept beside the type they serve. */
   final class WindowText {
 
+    /**
+     * The instants an interval may name: those a record's timestamp may carry (the store holds
+     * nothing outside them), and far inside what every store's timestamp type and {@link Instant}
+     * arithmetic can hold.
+     */
+    static final Instant EARLIEST = Instant.EPOCH;
+
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
     static final String ACCEPTED_FORMS =
         "write a duration such as 30m, 24h, 7d or 2w (ending at the model's latest record; add"
             + " @now to end at the current time), or an ISO-8601 interval such as"
@@ -136,14 +145,45 @@ public sealed interface TimeWindow {
       }
       if (startIsDuration) {
         Instant to = instant(end, text);
-        return new TimeRange(to.minus(duration(start, text)), to);
+        return bounded(new TimeRange(to.minus(length(start, text)), to), text);
       }
       Instant from = instant(start, text);
-      Instant to = endIsDuration ? from.plus(duration(end, text)) : instant(end, text);
-      return new TimeRange(from, to);
+      Instant to = endIsDuration ? from.plus(length(end, text)) : instant(end, text);
+      return bounded(new TimeRange(from, to), text);
+    }
+
+    /** A duration within the window limits, checked before any arithmetic can overflow. */
+    private static Duration length(String text, String original) {
+      Duration length = duration(text, original);
+      requireLength(length);
+      return length;
+    }
+
+    private static TimeRange bounded(TimeRange range, String original) {
+      if (range.from().isBefore(EARLIEST) || range.to().isAfter(LATEST)) {
+        throw outOfBounds(range.toString(), original);
+      }
+      return range;
+    }
+
+    private static IllegalArgumentException outOfBounds(String text, String original) {
+      return new IllegalArgumentException(
+          "time window '"
+              + original
+              + "' reaches outside 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z ("
+              + text
+              + "), where no record can be");
     }
 
     private static Instant instant(String text, String original) {
+      Instant instant = parsedInstant(text, original);
+      if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+        throw outOfBounds(text, original);
+      }
+      return instant;
+    }
+
+    private static Instant parsedInstant(String text, String original) {
       try {
         return OffsetDateTime.parse(text).toInstant();
       } catch (DateTimeParseException e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vigil.detectors.drift.FeatureSample;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,6 +91,25 @@ class CsvTableReaderTest {
 
     assertThatThrownBy(() -> CsvTableReader.inferSchema(file, List.of(), ReadProgress.NONE))
         .hasMessage(file + ", line 2: a quoted field opened here is never closed");
+  }
+
+  @Test
+  void inferSchema_bytesThatAreNotUtf8_areRefusedNotReadAsReplacementCharacters() throws Exception {
+    Path file = dir.resolve("latin1.csv");
+    Files.write(file, "city\nK\u00f8ln\n".getBytes(StandardCharsets.ISO_8859_1));
+
+    assertThatThrownBy(() -> CsvTableReader.inferSchema(file, List.of(), ReadProgress.NONE))
+        .isInstanceOf(CsvFormatException.class)
+        .hasMessageContaining("not valid UTF-8");
+  }
+
+  @Test
+  void inferSchema_aLoneCarriageReturn_isAnEmptyHeaderNotACrash() throws Exception {
+    Path file = write("cr.csv", "\r");
+
+    assertThatThrownBy(() -> CsvTableReader.inferSchema(file, List.of(), ReadProgress.NONE))
+        .isInstanceOf(CsvFormatException.class)
+        .hasMessageContaining("header column 1 has no name");
   }
 
   @Test

@@ -2,6 +2,8 @@ package io.vigil.server.api.models;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,7 +13,9 @@ import java.util.Map;
  * @param traffic version to its share of traffic; shares in (0, 1] summing to 1
  * @param actor who or what made the change (a person, a CI pipeline)
  * @param reason why, in free text
- * @param effectiveAt when the split took (or takes) effect; default now
+ * @param effectiveAt when the split took (or takes) effect, an ISO-8601 instant; default now. Text,
+ *     not a JSON number: a number would be read as epoch seconds, and one too large for that as
+ *     1970
  */
 @Schema(description = "A change of which versions serve the model's traffic.")
 record DeploymentRequest(
@@ -20,7 +24,13 @@ record DeploymentRequest(
     @Schema(example = "alice@example.com", requiredMode = Schema.RequiredMode.REQUIRED)
         String actor,
     @Schema(example = "canary for v4") String reason,
-    Instant effectiveAt) {
+    @Schema(type = "string", format = "date-time", example = "2026-11-02T10:00:00Z")
+        String effectiveAt) {
+
+  /** The instants a deployment may take effect at: those a record's timestamp may carry. */
+  private static final Instant EARLIEST = Instant.EPOCH;
+
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
   DeploymentRequest {
     if (traffic == null || traffic.isEmpty()) {
@@ -35,9 +45,31 @@ record DeploymentRequest(
       throw new IllegalArgumentException("actor is required: who or what made the change");
     }
     reason = reason == null ? "" : reason;
+    if (effectiveAt != null) {
+      instant(effectiveAt);
+    }
   }
 
   Instant effectiveAtOr(Instant now) {
-    return effectiveAt == null ? now : effectiveAt;
+    return effectiveAt == null ? now : instant(effectiveAt);
+  }
+
+  private static Instant instant(String text) {
+    Instant instant;
+    try {
+      instant = OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "effective_at must be an ISO-8601 instant such as 2026-11-02T10:00:00Z, was '"
+              + text
+              + "'",
+          e);
+    }
+    if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+      throw new IllegalArgumentException(
+          "effective_at must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z, was "
+              + text);
+    }
+    return instant;
   }
 }

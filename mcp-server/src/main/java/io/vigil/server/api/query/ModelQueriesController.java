@@ -122,7 +122,7 @@ class ModelQueriesController {
             QueryParameters.optionalWindow("window", window),
             QueryParameters.list("features", features),
             QueryParameters.number("alpha", alpha),
-            QueryParameters.number("effect_threshold", effectThreshold)));
+            QueryParameters.nonNegative("effect_threshold", effectThreshold)));
   }
 
   @GetMapping("/compare")

@@ -63,6 +63,16 @@ final class QueryParameters {
     return OptionalDouble.of(number);
   }
 
+  /** A finite number of at least 0, such as an effect size. */
+  static OptionalDouble nonNegative(String parameter, String text) {
+    OptionalDouble number = number(parameter, text);
+    if (number.isPresent() && number.getAsDouble() < 0) {
+      throw new InvalidParameterException(
+          parameter, "must be 0 or more, e.g. 0.1, was " + text.strip(), null);
+    }
+    return number;
+  }
+
   static Optional<Long> integer(String parameter, String text) {
     return present(text).map(value -> read(parameter, value, Long::parseLong));
   }

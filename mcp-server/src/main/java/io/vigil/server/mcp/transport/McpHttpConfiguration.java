@@ -47,7 +47,7 @@ class McpHttpConfiguration {
   @Bean
   HttpServletStreamableServerTransportProvider mcpHttpTransport() {
     return HttpServletStreamableServerTransportProvider.builder()
-        .jsonMapper(McpJsonDefaults.getMapper())
+        .jsonMapper(new JsonRpcErrorMapper(McpJsonDefaults.getMapper()))
         .mcpEndpoint(ENDPOINT)
         .contextExtractor(McpHttpConfiguration::callerContext)
         .maxRequestSize(MAX_REQUEST_BYTES)

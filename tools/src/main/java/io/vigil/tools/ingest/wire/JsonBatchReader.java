@@ -102,7 +102,15 @@ final class JsonBatchReader<T> {
   }
 
   private void readArray(InputStream in, RecordBatch<T> batch) throws IOException {
-    try (JsonParser json = FACTORY.createParser(in)) {
+    JsonParser parser;
+    try {
+      parser = FACTORY.createParser(in);
+    } catch (CharConversionException e) {
+      // Creating the parser already reads the first bytes to detect the encoding.
+      batch.batchProblem(notUtf8(e));
+      return;
+    }
+    try (JsonParser json = parser) {
       boolean opened;
       try {
         opened = openArray(json, batch);
@@ -202,7 +210,14 @@ final class JsonBatchReader<T> {
           null, "line " + line.number() + " is longer than " + MAX_LINE_BYTES + " bytes");
       return null;
     }
-    try (JsonParser json = FACTORY.createParser(line.bytes(), 0, line.length())) {
+    JsonParser parser;
+    try {
+      parser = FACTORY.createParser(line.bytes(), 0, line.length());
+    } catch (CharConversionException e) {
+      problems.report(null, "line " + line.number() + ": " + notUtf8(e));
+      return null;
+    }
+    try (JsonParser json = parser) {
       try {
         json.nextToken();
         T record = parseElement(json, problems, WireFormat.NDJSON);
@@ -237,6 +252,14 @@ final class JsonBatchReader<T> {
         null, "a record must be a JSON object, was " + JsonFields.describe(json) + hint);
     json.skipChildren();
     return null;
+  }
+
+  /**
+   * For a body whose first bytes declare an encoding the parser cannot read (UCS-4 in an odd byte
+   * order).
+   */
+  private static String notUtf8(CharConversionException e) {
+    return "the body is not JSON in UTF-8 (" + firstLineOf(e.getMessage()) + ")";
   }
 
   private String tooMany() {

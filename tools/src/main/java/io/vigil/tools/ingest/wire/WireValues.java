@@ -33,6 +33,10 @@ final class WireValues {
     if (id.isEmpty()) {
       throw new ValueProblem("is empty");
     }
+    if (id.isBlank()) {
+      // Spaces alone are a blank column or a client bug, not an id a label could name.
+      throw new ValueProblem("is only spaces");
+    }
     if (id.length() > MAX_REQUEST_ID_LENGTH) {
       throw new ValueProblem(
           "is longer than " + MAX_REQUEST_ID_LENGTH + " characters (" + id.length() + ")");

@@ -255,6 +255,35 @@ class InferenceJsonReaderTest {
   }
 
   @Test
+  void read_aRequestIdOfSpaces_isRefusedLikeAnEmptyOne() {
+    String record = FULL.replace("\"r-1\"", "\"   \"");
+
+    BatchRejectedException refused = refused(reader, "[" + record + "]", WireFormat.JSON_ARRAY);
+
+    assertThat(refused.violations())
+        .singleElement()
+        .satisfies(v -> assertThat(v.field()).isEqualTo("request_id"));
+  }
+
+  @Test
+  void read_bytesDeclaringAnUnreadableEncoding_areRefusedNotThrown() {
+    // UCS-4 in an odd byte order, as Jazzer found it: the parser fails while it is created.
+    byte[] body = {0, 1, 0, 0, 0x24, 0, 0x5b, 0x5b};
+
+    for (WireFormat format : WireFormat.values()) {
+      BatchRejectedException refused =
+          catchThrowableOfType(
+              BatchRejectedException.class,
+              () -> reader.read(new ByteArrayInputStream(body), format));
+
+      assertThat(refused.violations())
+          .as(format.name())
+          .singleElement()
+          .satisfies(v -> assertThat(v.message()).contains("not JSON in UTF-8"));
+    }
+  }
+
+  @Test
   void read_objectSentAsArray_pointsToNdjson() {
     BatchRejectedException refused =
         refused(reader, "{\"request_id\": \"a\"}", WireFormat.JSON_ARRAY);
