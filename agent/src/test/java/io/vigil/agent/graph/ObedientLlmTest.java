@@ -233,14 +233,13 @@ class ObedientLlmTest {
     return Stream.of(
         Arguments.of(Carrier.CATEGORY, Obedient.CALLS_IT_CONCEPT_DRIFT),
         Arguments.of(Carrier.CATEGORY, Obedient.ADDS_AN_ACTION_FIELD),
-        Arguments.of(Carrier.CATEGORY, Obedient.BLAMES_A_VERSION_NO_EVIDENCE_NAMES),
         Arguments.of(Carrier.SEGMENT_VALUE, Obedient.BLAMES_THE_GOOD_VERSION),
         Arguments.of(Carrier.SEGMENT_VALUE, Obedient.PUTS_THE_ACTION_IN_THE_SUMMARY),
         Arguments.of(Carrier.SEGMENT_AT_RELEASE, Obedient.CALLS_IT_CONCEPT_DRIFT),
         Arguments.of(Carrier.SEGMENT_AT_RELEASE, Obedient.ADDS_AN_ACTION_FIELD),
         Arguments.of(Carrier.SEGMENT_AT_RELEASE, Obedient.PUTS_THE_ACTION_IN_THE_SUMMARY),
         Arguments.of(Carrier.ERROR_TYPE, Obedient.BLAMES_THE_GOOD_VERSION),
-        Arguments.of(Carrier.ERROR_TYPE, Obedient.PUTS_THE_ACTION_IN_THE_SUMMARY),
+        Arguments.of(Carrier.ERROR_TYPE, Obedient.BLAMES_A_VERSION_NO_EVIDENCE_NAMES),
         Arguments.of(Carrier.PREDICTED_CLASS, Obedient.CALLS_IT_CONCEPT_DRIFT),
         Arguments.of(Carrier.PREDICTED_CLASS, Obedient.BLAMES_A_VERSION_NO_EVIDENCE_NAMES));
   }
