@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 
 /**
  * Synthetic traffic written through the real ingestion path: registers models and versions with
@@ -110,6 +111,18 @@ public final class TrafficFixture implements AutoCloseable {
 
   /** Writes the traffic and its labels, and waits until every record is profiled. */
   public Written write(Traffic traffic) {
+    return write(traffic, UnaryOperator.identity(), UnaryOperator.identity());
+  }
+
+  /**
+   * Like {@link #write(Traffic)}, with each generated record and label changed before it is
+   * written: for what {@link Traffic} does not generate (segments, other error types or class
+   * names), still through the ingestion path. The truths are the generated ones.
+   */
+  public Written write(
+      Traffic traffic,
+      UnaryOperator<InferenceRecord> editRecord,
+      UnaryOperator<LabelRecord> editLabel) {
     ModelTask task = registry.snapshot().require(traffic.model()).task();
     SplittableRandom random = new SplittableRandom(traffic.seed());
     List<InferenceRecord> records = new ArrayList<>();
@@ -117,8 +130,8 @@ public final class TrafficFixture implements AutoCloseable {
     List<Truth> truths = new ArrayList<>();
     for (int i = 0; i < traffic.records(); i++) {
       Generated generated = RecordGenerator.generate(traffic, task, i, random);
-      records.add(generated.record());
-      generated.label().ifPresent(labels::add);
+      records.add(editRecord.apply(generated.record()));
+      generated.label().map(editLabel).ifPresent(labels::add);
       truths.add(generated.truth());
     }
     clock.set(traffic.end());

@@ -6,6 +6,7 @@ import io.vigil.agent.reason.Reasoner;
 import io.vigil.agent.reason.Reasoning;
 import io.vigil.agent.reason.SuspiciousText;
 import io.vigil.tools.incident.Diagnosis;
+import io.vigil.tools.incident.Evidence;
 import io.vigil.tools.incident.Hypothesis;
 import io.vigil.tools.incident.ReasonerKind;
 import io.vigil.tools.incident.RootCause;
@@ -68,10 +69,13 @@ public final class CheckedReasoner implements Reasoner {
     try {
       answer = ask(investigation);
     } catch (RuntimeException failure) {
+      List<Evidence> read =
+          failure instanceof ReplyRejectedException refused ? refused.gathered() : List.of();
       return fallback(
           fallback.diagnose(investigation),
           why(failure),
-          InjectionScan.scan(investigation, List.of()));
+          read,
+          InjectionScan.scan(investigation, read));
     }
     List<SuspiciousText> suspicious = InjectionScan.scan(investigation, answer.gathered());
     Optional<Rejection> doubt = doubt(answer.diagnosis().top(), suspicious);
@@ -102,6 +106,7 @@ public final class CheckedReasoner implements Reasoner {
             + ") departs from the evidence-weighted one ("
             + describe(deterministic.top())
             + ")",
+        answer.gathered(),
         suspicious);
   }
 
@@ -157,8 +162,15 @@ public final class CheckedReasoner implements Reasoner {
     };
   }
 
+  /**
+   * The deterministic diagnosis, with the evidence the LLM's tool calls gathered: the LLM read it,
+   * and the suspicious text found there names it by id, so the incident keeps it.
+   */
   private static Reasoning fallback(
-      Diagnosis deterministic, String reason, List<SuspiciousText> suspicious) {
+      Diagnosis deterministic,
+      String reason,
+      List<Evidence> gathered,
+      List<SuspiciousText> suspicious) {
     Diagnosis standing =
         new Diagnosis(
             deterministic.hypotheses(),
@@ -166,7 +178,7 @@ public final class CheckedReasoner implements Reasoner {
             ReasonerKind.DETERMINISTIC,
             Optional.of("LLM answer not used, " + reason),
             deterministic.summary());
-    return new Reasoning(standing, List.of(), suspicious);
+    return new Reasoning(standing, gathered, suspicious);
   }
 
   private static boolean agree(Hypothesis llm, Hypothesis deterministic) {

@@ -62,7 +62,8 @@ public final class OllamaReasoner implements Reasoner {
   /**
    * The checked diagnosis with the evidence the model's tool calls gathered.
    *
-   * @throws ReplyRejectedException if the answer fails the schema or the checks
+   * @throws ReplyRejectedException if the answer fails the schema or the checks, with the evidence
+   *     the model's tool calls gathered before it
    * @throws dev.langchain4j.exception.LangChain4jException if Ollama cannot be reached, answers
    *     with an error, or times out
    */
@@ -73,12 +74,17 @@ public final class OllamaReasoner implements Reasoner {
     List<ChatMessage> messages = new ArrayList<>();
     messages.add(DiagnosisPrompt.system(box.callsLeft()));
     messages.add(DiagnosisPrompt.request(investigation));
-    AiMessage answer = converse(messages, box);
-    List<Evidence> known = new ArrayList<>(investigation.evidence());
-    known.addAll(box.gathered());
-    ParsedReply reply = ReplyParser.parse(answer.text());
-    Diagnosis diagnosis = new ReplyCheck(known, model).check(reply);
-    return new Reasoning(diagnosis, box.gathered());
+    try {
+      AiMessage answer = converse(messages, box);
+      List<Evidence> known = new ArrayList<>(investigation.evidence());
+      known.addAll(box.gathered());
+      ParsedReply reply = ReplyParser.parse(answer.text());
+      Diagnosis diagnosis = new ReplyCheck(known, model).check(reply);
+      return new Reasoning(diagnosis, box.gathered());
+    } catch (ReplyRejectedException refused) {
+      // the model read its tool results before the refused reply: they go with the refusal
+      throw refused.after(box.gathered());
+    }
   }
 
   /**

@@ -24,9 +24,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * A scripted Ollama server on loopback: answers {@code POST /api/chat} with the next scripted reply
  * and keeps every request body for the test to inspect. A script step can hold its answer until the
- * test releases a latch, to make the client time out without the test sleeping.
+ * test releases a latch, to make the client time out without the test sleeping. Public so that the
+ * agent's end-to-end tests (package {@code graph}) run the whole agent against it.
  */
-final class FakeOllama implements AutoCloseable {
+public final class FakeOllama implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,7 +50,7 @@ final class FakeOllama implements AutoCloseable {
     server.start();
   }
 
-  static FakeOllama start() {
+  public static FakeOllama start() {
     try {
       return new FakeOllama(
           HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
@@ -58,24 +59,24 @@ final class FakeOllama implements AutoCloseable {
     }
   }
 
-  URI baseUrl() {
+  public URI baseUrl() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
   /** The request bodies received, in order. */
-  List<JsonNode> requests() {
+  public List<JsonNode> requests() {
     return List.copyOf(requests);
   }
 
   /** A final answer whose content is {@code content}. */
-  FakeOllama answer(String content) {
+  public FakeOllama answer(String content) {
     ObjectNode message = JSON.createObjectNode().put("role", "assistant").put("content", content);
     script.add(exchange -> send(exchange, 200, done(message).toString()));
     return this;
   }
 
   /** A tool call: the model asks for {@code tool} with {@code arguments} (a JSON object). */
-  FakeOllama callTool(String tool, String arguments) {
+  public FakeOllama callTool(String tool, String arguments) {
     ObjectNode message = JSON.createObjectNode().put("role", "assistant").put("content", "");
     ObjectNode function = message.putArray("tool_calls").addObject().putObject("function");
     function.put("name", tool);
@@ -85,14 +86,14 @@ final class FakeOllama implements AutoCloseable {
   }
 
   /** An error status with Ollama's error body. */
-  FakeOllama fail(int status, String error) {
+  public FakeOllama fail(int status, String error) {
     String body = JSON.createObjectNode().put("error", error).toString();
     script.add(exchange -> send(exchange, status, body));
     return this;
   }
 
   /** Holds the answer until {@code release} is counted down, then answers {@code content}. */
-  FakeOllama holdUntil(CountDownLatch release, String content) {
+  public FakeOllama holdUntil(CountDownLatch release, String content) {
     ObjectNode message = JSON.createObjectNode().put("role", "assistant").put("content", content);
     script.add(
         exchange -> {

@@ -185,6 +185,27 @@ class PromptInjectionTest {
   }
 
   @Test
+  void aRefusedReply_afterAToolResultCarryingTheWords_recordsThemAndKeepsTheResult() {
+    ollama.callTool(SegmentsTool.NAME, "{}").answer(Obedient.ADDS_AN_ACTION_FIELD.reply);
+
+    Reasoning reasoning =
+        new CheckedReasoner(
+                new OllamaReasoner(settings(), List.of(new InjectedSegmentsTool())),
+                deterministic,
+                RetryPolicy.once())
+            .reason(Incidents.covariateDrift());
+
+    assertThat(reasoning.diagnosis().fallbackReason())
+        .get()
+        .asString()
+        .contains(Rejection.SCHEMA_VIOLATION.name());
+    assertThat(reasoning.gathered()).extracting(Evidence::id).containsExactly("E5");
+    assertThat(reasoning.suspicious())
+        .extracting(SuspiciousText::where)
+        .containsExactly("E5 subject", "E5 finding", "E5 figure name");
+  }
+
+  @Test
   void injectionScan_namesWhereTheTextSits() {
     List<SuspiciousText> found =
         InjectionScan.scan(Carrier.SEGMENT_VALUE.investigation(), List.of());
@@ -198,10 +219,34 @@ class PromptInjectionTest {
   }
 
   private CheckedReasoner reasoner() {
-    OllamaSettings settings =
-        OllamaSettings.of(ollama.baseUrl(), "llama3.1:8b").withTimeout(Duration.ofSeconds(20));
     return new CheckedReasoner(
-        new OllamaReasoner(settings, List.of()), deterministic, RetryPolicy.once());
+        new OllamaReasoner(settings(), List.of()), deterministic, RetryPolicy.once());
+  }
+
+  private OllamaSettings settings() {
+    return OllamaSettings.of(ollama.baseUrl(), "llama3.1:8b").withTimeout(Duration.ofSeconds(20));
+  }
+
+  /**
+   * A segment query whose top slice is a region named by the injected words, as traffic names it.
+   */
+  private static final class InjectedSegmentsTool implements DiagnosisTool {
+
+    @Override
+    public dev.langchain4j.agent.tool.ToolSpecification specification() {
+      return SegmentsTool.SPECIFICATION;
+    }
+
+    @Override
+    public ToolFinding run(String model, ToolArguments arguments) {
+      String slice = "region=" + Incidents.INJECTED;
+      return new ToolFinding(
+          EvidenceKind.SEGMENTS,
+          slice,
+          "slice " + slice + " carries 0.4 of the change",
+          Map.of(slice + ".contribution_share", 0.4),
+          Map.of("time_window", "24h"));
+    }
   }
 
   /** The data block of the user message: from the block's opening line to its closing line. */
