@@ -12,7 +12,9 @@ final class PredicateParser {
 
   private static final Pattern NUMBER =
       Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
-  private static final Pattern BARE_NAME = Pattern.compile("[^\\s=!<>()'\"`,]+");
+  // Whitespace as skipSpaces reads it (Character.isWhitespace: U+001C..U+001F too), or a bare word
+  // printed by literal() would read back as a different value.
+  private static final Pattern BARE_NAME = Pattern.compile("[^\\p{javaWhitespace}=!<>()'\"`,]+");
   private static final String OPERATOR_CHARACTERS = "=!<>";
 
   private final String text;
