@@ -2,6 +2,7 @@ package io.vigil.server.serve;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.PropertySource;
 
 /**
  * The Spring application behind {@code vigil serve}: REST API, health and metrics now; MCP and the
@@ -11,6 +12,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
  * <p>Boot's JDBC and Flyway auto-configuration stay off: the store is opened by tools' {@code
  * Database} (its own pool and migrations), which the CLI uses the same way, and exposed as beans by
  * {@link StoreConfiguration}.
+ *
+ * <p>{@code vigil-serve.properties} holds the defaults that only make sense here (readiness follows
+ * the store), since {@code vigil mcp} reads {@code application.properties} as well.
  */
 @SpringBootApplication(
     scanBasePackages = "io.vigil.server",
@@ -27,4 +31,5 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
       "org.springframework.boot.actuate.autoconfigure.flyway.FlywayEndpointAutoConfiguration"
     })
 @EnableConfigurationProperties(VigilProperties.class)
+@PropertySource("classpath:vigil-serve.properties")
 public class VigilApplication {}
