@@ -107,6 +107,9 @@ final class GroupCommitter {
       if (group.size() > 1 && !isConnectionFailure(e)) {
         return commitOneByOne(group);
       }
+      if (isConnectionFailure(e)) {
+        database.discardConnections();
+      }
       RuntimeException failure = translate(e);
       group.forEach(task -> task.future().completeExceptionally(failure));
       return new ProfileStage.Group(List.of(), List.of(), new Committed(List.of(), List.of()));

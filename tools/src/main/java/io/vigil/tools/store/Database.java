@@ -97,6 +97,23 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Discards the pools' connections (idle ones now, busy ones when they come back), after one of
+   * them found the server gone: the others were opened to the same server and are most likely dead
+   * too, and the pool checks a connection only when it has been idle for half a second, so the
+   * first batch or query after the server is back would otherwise fail on one of them.
+   */
+  public void discardConnections() {
+    synchronized (writerPoolLock) {
+      if (writerPool != null && !writerPool.isClosed()) {
+        writerPool.getHikariPoolMXBean().softEvictConnections();
+      }
+    }
+    if (!dataSource.isClosed()) {
+      dataSource.getHikariPoolMXBean().softEvictConnections();
+    }
+  }
+
   @Override
   public void close() {
     synchronized (writerPoolLock) {
