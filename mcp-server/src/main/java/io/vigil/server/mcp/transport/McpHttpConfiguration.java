@@ -38,6 +38,9 @@ class McpHttpConfiguration {
 
   private static final int TOKEN_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 2;
 
+  /** After authentication: a caller without a token learns nothing about message shapes. */
+  private static final int SHAPE_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 3;
+
   /**
    * An MCP request is a tool call's arguments or a list request: kilobytes. The SDK's default (16
    * MiB) would let each authenticated request buffer that much; larger bodies get 413.
@@ -87,6 +90,15 @@ class McpHttpConfiguration {
         new FilterRegistrationBean<>(BearerTokenFilter.requiring(authentication, Permission.READ));
     registration.addUrlPatterns(ENDPOINT);
     registration.setOrder(TOKEN_FILTER_ORDER);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<McpMessageShapeFilter> mcpMessageShape() {
+    FilterRegistrationBean<McpMessageShapeFilter> registration =
+        new FilterRegistrationBean<>(new McpMessageShapeFilter(MAX_REQUEST_BYTES));
+    registration.addUrlPatterns(ENDPOINT);
+    registration.setOrder(SHAPE_FILTER_ORDER);
     return registration;
   }
 
