@@ -130,7 +130,8 @@ final class PredicateParser {
       throw error("expected a value at '" + text.substring(position) + "'");
     }
     if (NUMBER.matcher(word).matches()) {
-      return new FeatureValue.Numeric(Double.parseDouble(word));
+      // + 0.0 turns -0 into 0: they compare equal, and the text form prints both as 0.
+      return new FeatureValue.Numeric(Double.parseDouble(word) + 0.0);
     }
     return switch (word.toLowerCase(Locale.ROOT)) {
       case "true" -> new FeatureValue.Bool(true);
