@@ -7,8 +7,8 @@ package io.vigil.benchmarks.load;
  * @param status the HTTP status; 0 when no answer came (timeout, connection refused or reset)
  * @param retryAfter whether the answer carried a {@code Retry-After} header
  * @param toolError an MCP call answered with a tool error result
- * @param toolBusy a tool error saying the store cannot be reached now and to try again: MCP's 503,
- *     which has no header to say when
+ * @param toolBusy a tool error saying the server cannot answer now (store unreachable, queries at
+ *     their limit) and to try again: MCP's 429 and 503, which have no header to say when
  * @param sentNanos when the request was handed to the connection ({@link System#nanoTime()})
  * @param latencyNanos from then until the whole answer was read
  * @param detail the start of an unexpected answer's body, or the failure's message; empty otherwise

@@ -21,6 +21,12 @@ final class McpToolClient implements AutoCloseable {
    */
   static final String STORE_UNAVAILABLE = "Vigil's store is unavailable right now";
 
+  /**
+   * How they begin the error they answer when as many queries as the server answers at once are
+   * running ({@code vigil.query.max-concurrent}): also "ask again shortly", also a refusal.
+   */
+  static final String QUERIES_BUSY = "Vigil is busy answering";
+
   private final McpSyncClient client;
 
   private McpToolClient(McpSyncClient client) {
@@ -53,7 +59,7 @@ final class McpToolClient implements AutoCloseable {
           client.callTool(CallToolRequest.builder(tool.name()).arguments(tool.arguments()).build());
       boolean error = Boolean.TRUE.equals(result.isError());
       String text = error ? text(result) : "";
-      boolean busy = text.startsWith(STORE_UNAVAILABLE);
+      boolean busy = text.startsWith(STORE_UNAVAILABLE) || text.startsWith(QUERIES_BUSY);
       return new Answer(
           RequestKind.MCP_TOOL,
           200,

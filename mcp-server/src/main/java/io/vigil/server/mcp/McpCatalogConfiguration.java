@@ -3,6 +3,7 @@ package io.vigil.server.mcp;
 import io.vigil.agent.act.ProposalService;
 import io.vigil.agent.graph.IncidentAgent;
 import io.vigil.agent.incidents.IncidentQueries;
+import io.vigil.server.admission.QueryAdmission;
 import io.vigil.server.mcp.prompts.McpPrompts;
 import io.vigil.server.mcp.resources.IncidentResources;
 import io.vigil.server.mcp.resources.ModelResources;
@@ -73,7 +74,8 @@ public class McpCatalogConfiguration {
       LatencyService latency,
       SegmentService segments,
       BaselineService baselines,
-      IncidentServices incidents) {
+      IncidentServices incidents,
+      QueryAdmission admission) {
     ModelResources models = new ModelResources(registry, health, baselines);
     return new McpCatalog(
         INSTRUCTIONS,
@@ -88,7 +90,8 @@ public class McpCatalogConfiguration {
                 distribution,
                 latency,
                 segments),
-            incidents),
+            incidents,
+            admission),
         List.of(models.listing()),
         List.of(models.template(), new IncidentResources(incidents.queries()).template()),
         new McpPrompts(registry).prompts(),

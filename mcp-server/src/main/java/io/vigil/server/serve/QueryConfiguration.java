@@ -1,5 +1,6 @@
 package io.vigil.server.serve;
 
+import io.vigil.server.admission.QueryAdmission;
 import io.vigil.server.metrics.FeatureDriftGauges;
 import io.vigil.tools.accuracy.AccuracyService;
 import io.vigil.tools.baseline.BaselineService;
@@ -25,6 +26,12 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 public class QueryConfiguration {
+
+  /** One for the process: REST reads and MCP tool calls take their turns from the same budget. */
+  @Bean
+  QueryAdmission queryAdmission(VigilProperties properties) {
+    return properties.query().admission();
+  }
 
   @Bean
   AccuracyService accuracyService(

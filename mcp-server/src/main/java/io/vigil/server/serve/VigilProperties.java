@@ -1,5 +1,6 @@
 package io.vigil.server.serve;
 
+import io.vigil.server.admission.QueryAdmission;
 import io.vigil.tools.access.Permission;
 import io.vigil.tools.access.Role;
 import io.vigil.tools.ingest.IngestSettings;
@@ -24,6 +25,7 @@ import org.springframework.util.unit.DataSize;
  * @param ingest {@code vigil.ingest.*}
  * @param retention {@code vigil.retention.*}
  * @param security {@code vigil.security.*}
+ * @param query {@code vigil.query.*}
  */
 @ConfigurationProperties("vigil")
 public record VigilProperties(
@@ -31,7 +33,8 @@ public record VigilProperties(
     @DefaultValue Store store,
     @DefaultValue Ingest ingest,
     @DefaultValue Retention retention,
-    @DefaultValue Security security) {
+    @DefaultValue Security security,
+    @DefaultValue Query query) {
 
   public VigilProperties {
     Objects.requireNonNull(dataDir, "vigil.data-dir");
@@ -39,6 +42,7 @@ public record VigilProperties(
     Objects.requireNonNull(ingest, "vigil.ingest");
     Objects.requireNonNull(retention, "vigil.retention");
     Objects.requireNonNull(security, "vigil.security");
+    Objects.requireNonNull(query, "vigil.query");
   }
 
   /**
@@ -164,6 +168,32 @@ public record VigilProperties(
           .withWindow(window)
           .withQueueCapacity(capacity)
           .withMaxQueueDelay(delay);
+    }
+  }
+
+  /**
+   * {@code vigil.query.*}: how many queries (REST reads and MCP tool calls) are answered at once.
+   *
+   * @param maxConcurrent the most queries answered at once, default 8; more would only wait for the
+   *     store's connections ({@code vigil.store.pool-size}) and the processors while holding their
+   *     working sets
+   * @param maxWait how long a query waits for a turn before it is refused with 429 and {@code
+   *     Retry-After}, default 1s
+   */
+  public record Query(@DefaultValue("8") int maxConcurrent, @DefaultValue("1s") Duration maxWait) {
+
+    public Query {
+      Objects.requireNonNull(maxWait, "vigil.query.max-wait");
+      admission(maxConcurrent, maxWait);
+    }
+
+    /** A fresh admission control with these bounds. */
+    public QueryAdmission admission() {
+      return admission(maxConcurrent, maxWait);
+    }
+
+    private static QueryAdmission admission(int maxConcurrent, Duration maxWait) {
+      return new QueryAdmission(maxConcurrent, maxWait);
     }
   }
 

@@ -2,6 +2,7 @@ package io.vigil.server.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vigil.server.admission.QueryAdmission;
 import io.vigil.server.mcp.tools.TestIncidentServices;
 import io.vigil.tools.accuracy.AccuracyService;
 import io.vigil.tools.baseline.BaselineService;
@@ -17,6 +18,7 @@ import io.vigil.tools.registry.ModelRegistry;
 import io.vigil.tools.segments.SegmentService;
 import io.vigil.tools.store.Database;
 import io.vigil.tools.testing.TestStores;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import org.junit.jupiter.api.Test;
@@ -45,7 +47,8 @@ class McpCatalogConfigurationTest {
                   new SegmentService(database, registry, clock, settings),
                   new BaselineService(database, registry, clock, settings),
                   TestIncidentServices.over(
-                      database, registry, clock, settings, new IncidentStore(database, clock)));
+                      database, registry, clock, settings, new IncidentStore(database, clock)),
+                  new QueryAdmission(8, Duration.ofSeconds(1)));
 
       assertThat(catalog.tools()).hasSize(12);
       assertThat(catalog.resources())

@@ -1,6 +1,8 @@
 package io.vigil.server.api.limits;
 
+import io.vigil.server.admission.QueryAdmission;
 import io.vigil.server.serve.VigilProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,13 +10,28 @@ import org.springframework.core.Ordered;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The body-size limit on {@code /api/*} and the in-flight admission of ingest requests. */
+/**
+ * The body-size limit on {@code /api/*}, the in-flight admission of ingest requests, and the
+ * admission of reads ({@code vigil.query.*}).
+ */
 @Configuration(proxyBeanMethods = false)
 class LimitsConfiguration implements WebMvcConfigurer {
 
-  private final InFlightBytes inFlight;
+  /**
+   * A serving system asks its model's route on every request it serves; the answer is one registry
+   * lookup in memory, and refusing it would stall the serving system, not spare the store.
+   */
+  private static final String ROUTE = "/api/v1/models/*/route";
 
-  LimitsConfiguration(VigilProperties properties) {
+  private final InFlightBytes inFlight;
+  private final QueryAdmission queries;
+
+  /**
+   * @param queries the process's admission, shared with the MCP tools; a web slice without the
+   *     query services gets one of its own
+   */
+  LimitsConfiguration(VigilProperties properties, ObjectProvider<QueryAdmission> queries) {
+    this.queries = queries.getIfAvailable(() -> properties.query().admission());
     this.inFlight =
         new InFlightBytes(
             properties.ingest().maxInFlightBytes().toBytes(),
@@ -35,5 +52,9 @@ class LimitsConfiguration implements WebMvcConfigurer {
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
     registry.addInterceptor(new IngestAdmissionInterceptor(inFlight)).addPathPatterns("/api/**");
+    registry
+        .addInterceptor(new QueryAdmissionInterceptor(queries))
+        .addPathPatterns("/api/**")
+        .excludePathPatterns(ROUTE);
   }
 }

@@ -2,6 +2,7 @@ package io.vigil.server.api.problems;
 
 import io.vigil.agent.approve.ApprovalRefusedException;
 import io.vigil.agent.approve.RefusalReason;
+import io.vigil.server.admission.QueryBusyException;
 import io.vigil.server.api.limits.BodyTooLargeException;
 import io.vigil.server.api.limits.IngestBusyException;
 import io.vigil.tools.incident.StaleStateException;
@@ -113,6 +114,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(IngestBusyException.class)
   ResponseEntity<Object> ingestBusy(IngestBusyException e, WebRequest request) {
+    return render(
+        e, problem(ProblemType.OVERLOADED, e.getMessage()), retryAfter(e.retryAfter()), request);
+  }
+
+  @ExceptionHandler(QueryBusyException.class)
+  ResponseEntity<Object> queryBusy(QueryBusyException e, WebRequest request) {
     return render(
         e, problem(ProblemType.OVERLOADED, e.getMessage()), retryAfter(e.retryAfter()), request);
   }

@@ -37,7 +37,7 @@ enum ProblemType {
   OVERLOADED(
       HttpStatus.TOO_MANY_REQUESTS,
       "overloaded",
-      "The server is busy; nothing was stored, send the request again later"),
+      "The server is busy; nothing was done, send the request again later"),
   STORE_UNAVAILABLE(
       HttpStatus.SERVICE_UNAVAILABLE,
       "store-unavailable",

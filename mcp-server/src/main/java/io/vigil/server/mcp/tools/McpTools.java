@@ -1,5 +1,6 @@
 package io.vigil.server.mcp.tools;
 
+import io.vigil.server.admission.QueryAdmission;
 import io.vigil.server.mcp.McpCatalog.CatalogTool;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +10,13 @@ public final class McpTools {
 
   private McpTools() {}
 
-  /** Every tool, each with the access it needs. */
-  public static List<CatalogTool> of(ToolServices services, IncidentServices incidents) {
+  /**
+   * Every tool, each with the access it needs.
+   *
+   * @param admission whose turn every call takes: the same budget as the REST API's reads
+   */
+  public static List<CatalogTool> of(
+      ToolServices services, IncidentServices incidents, QueryAdmission admission) {
     List<VigilTool> tools = new ArrayList<>();
     tools.add(new ListModelsTool(services.registry(), services.health()));
     tools.add(new ModelAccuracyTool(services.accuracy()));
@@ -25,7 +31,7 @@ public final class McpTools {
     tools.add(new DiagnoseModelTool(incidents));
     tools.add(new ProposeRemediationTool(incidents.proposals()));
     return tools.stream()
-        .map(tool -> new CatalogTool(ToolSpecifications.of(tool), tool.access()))
+        .map(tool -> new CatalogTool(ToolSpecifications.of(tool, admission), tool.access()))
         .toList();
   }
 }

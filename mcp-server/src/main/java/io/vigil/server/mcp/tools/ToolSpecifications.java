@@ -6,6 +6,8 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
+import io.vigil.server.admission.QueryAdmission;
+import io.vigil.server.admission.QueryBusyException;
 import io.vigil.server.mcp.McpCatalog.ToolAccess;
 import io.vigil.tools.incident.UnknownIncidentException;
 import io.vigil.tools.registry.UnknownModelException;
@@ -26,7 +28,10 @@ final class ToolSpecifications {
 
   private ToolSpecifications() {}
 
-  static SyncToolSpecification of(VigilTool tool) {
+  /**
+   * @param admission whose turn each call takes once its arguments have been read
+   */
+  static SyncToolSpecification of(VigilTool tool, QueryAdmission admission) {
     Tool definition =
         Tool.builder(tool.name(), tool.input().toJsonSchema())
             .title(tool.title())
@@ -37,7 +42,9 @@ final class ToolSpecifications {
             .build();
     return SyncToolSpecification.builder()
         .tool(definition)
-        .callHandler((exchange, request) -> call(tool, request, ToolContext.of(exchange, request)))
+        .callHandler(
+            (exchange, request) ->
+                call(tool, request, ToolContext.of(exchange, request), admission))
         .build();
   }
 
@@ -46,10 +53,18 @@ final class ToolSpecifications {
     return new ToolAnnotations(tool.title(), read, false, read, false, null);
   }
 
-  private static CallToolResult call(VigilTool tool, CallToolRequest request, ToolContext context) {
+  private static CallToolResult call(
+      VigilTool tool, CallToolRequest request, ToolContext context, QueryAdmission admission) {
     try {
       Arguments arguments = Arguments.read(tool.input(), request.arguments());
-      return render(tool.call(arguments, context));
+      QueryAdmission.Turn turn = admission.admit();
+      try {
+        return render(tool.call(arguments, context));
+      } finally {
+        turn.close();
+      }
+    } catch (QueryBusyException e) {
+      return error(e.getMessage() + ".");
     } catch (ToolCallException e) {
       return error(e.getMessage());
     } catch (UnknownModelException e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator.ValidationResponse;
 import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.vigil.server.admission.QueryAdmission;
 import io.vigil.server.mcp.McpCatalog.CatalogTool;
 import io.vigil.tools.store.Database;
 import io.vigil.tools.testing.LogFixture;
@@ -93,6 +94,29 @@ class ToolCallsTest {
     assertThat(validation.valid()).as(validation.errorMessage()).isTrue();
     assertThat(ToolHarness.text(result)).isNotBlank();
     assertThat(ToolHarness.serialized(result).length()).isLessThanOrEqualTo(20_480);
+  }
+
+  @Test
+  void call_whileEveryQueryTurnIsTaken_isAToolErrorSayingWhenToAskAgain_andIsAnsweredOnceFree() {
+    QueryAdmission.Turn held = harness.admission.admit();
+    CallToolResult refused;
+    CallToolResult badArguments;
+    try {
+      refused = harness.call("list_models", Map.of());
+      badArguments = harness.call("get_model_accuracy", Map.of("time_window", "12h"));
+    } finally {
+      held.close();
+    }
+    CallToolResult answered = harness.call("list_models", Map.of());
+
+    assertThat(refused.isError()).isTrue();
+    assertThat(ToolHarness.text(refused))
+        .startsWith("Vigil is busy answering 1 queries")
+        .contains("ask again in 1 s");
+    assertThat(badArguments.isError()).isTrue();
+    assertThat(ToolHarness.text(badArguments)).contains("model").doesNotContain("busy");
+    assertThat(answered.isError()).as(ToolHarness.text(answered)).isFalse();
+    assertThat(harness.admission.running()).isZero();
   }
 
   @Test

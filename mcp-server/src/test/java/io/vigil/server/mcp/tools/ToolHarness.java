@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import io.vigil.server.admission.QueryAdmission;
 import io.vigil.server.mcp.McpCatalog.CatalogTool;
 import io.vigil.tools.accuracy.AccuracyService;
 import io.vigil.tools.comparison.VersionComparisonService;
@@ -19,6 +20,7 @@ import io.vigil.tools.registry.ModelRegistry;
 import io.vigil.tools.segments.SegmentService;
 import io.vigil.tools.store.Database;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,9 @@ final class ToolHarness {
 
   final List<CatalogTool> tools;
   final IncidentStore incidents;
+
+  /** One query at a time, refused at once past it: a test holds the turn to see the refusal. */
+  final QueryAdmission admission = new QueryAdmission(1, Duration.ZERO);
 
   ToolHarness(Database database, ModelRegistry registry, InstantSource clock) {
     IngestSettings settings = IngestSettings.defaults();
@@ -47,7 +52,8 @@ final class ToolHarness {
                 new FeatureDistributionService(database, registry, clock, settings),
                 new LatencyService(database, registry, clock, settings),
                 new SegmentService(database, registry, clock, settings)),
-            TestIncidentServices.over(database, registry, clock, settings, incidents));
+            TestIncidentServices.over(database, registry, clock, settings, incidents),
+            admission);
   }
 
   CatalogTool tool(String name) {
