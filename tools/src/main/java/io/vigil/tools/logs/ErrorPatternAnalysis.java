@@ -76,9 +76,9 @@ final class ErrorPatternAnalysis {
       candidates.addAll(count(Source.SEGMENT, attribute, row -> orMissing(row.segment(attribute))));
     }
     candidates.addAll(count(Source.VERSION, "version", row -> versionNames.apply(row.versionId())));
-    double[] latencyEdges = quantileEdges(StoredRow::latency);
+    Bins latency = new Bins(quantileEdges(StoredRow::latency));
     candidates.addAll(
-        count(Source.LATENCY, FeatureNames.LATENCY, row -> bin(row.latency(), latencyEdges)));
+        count(Source.LATENCY, FeatureNames.LATENCY, row -> latency.of(row.latency())));
     return rank(candidates, errorRate);
   }
 
@@ -87,8 +87,8 @@ final class ErrorPatternAnalysis {
   }
 
   private List<Candidate> numericCandidates(String feature) {
-    double[] edges = quantileEdges(row -> row.feature(feature));
-    return count(Source.FEATURE, feature, row -> bin(row.feature(feature), edges));
+    Bins bins = new Bins(quantileEdges(row -> row.feature(feature)));
+    return count(Source.FEATURE, feature, row -> bins.of(row.feature(feature)));
   }
 
   /** The pooled samples' quintiles, distinct and ascending. */
@@ -107,24 +107,46 @@ final class ErrorPatternAnalysis {
     return edges.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
-  private static String bin(FeatureValue value, double[] edges) {
-    if (!(value instanceof FeatureValue.Numeric numeric)) {
-      return text(value);
+  /**
+   * Numeric bins between quantile edges, each with its label written once: every row's value is
+   * binned for every numeric feature, and writing the edges out per row (exact decimal expansions)
+   * took most of a log search's time.
+   */
+  private static final class Bins {
+
+    private final double[] edges;
+    private final String[] labels;
+
+    Bins(double[] edges) {
+      this.edges = edges;
+      this.labels = new String[edges.length + 1];
+      for (int upper = 0; upper <= edges.length && edges.length > 0; upper++) {
+        labels[upper] = label(upper);
+      }
     }
-    if (edges.length == 0) {
-      return "all values";
+
+    /** The bin holding a numeric value, or the value's text when it is not a number. */
+    String of(FeatureValue value) {
+      if (!(value instanceof FeatureValue.Numeric numeric)) {
+        return text(value);
+      }
+      if (edges.length == 0) {
+        return "all values";
+      }
+      int index = Arrays.binarySearch(edges, numeric.value());
+      // the bin [edges[i-1], edges[i]) holding x: binarySearch gives i for an exact edge
+      return labels[index >= 0 ? index + 1 : -index - 1];
     }
-    double x = numeric.value();
-    int index = Arrays.binarySearch(edges, x);
-    // the bin [edges[i-1], edges[i]) holding x: binarySearch gives i for an exact edge
-    int upper = index >= 0 ? index + 1 : -index - 1;
-    if (upper == 0) {
-      return "< " + edge(edges[0]);
+
+    private String label(int upper) {
+      if (upper == 0) {
+        return "< " + edge(edges[0]);
+      }
+      if (upper == edges.length) {
+        return ">= " + edge(edges[edges.length - 1]);
+      }
+      return "[" + edge(edges[upper - 1]) + ", " + edge(edges[upper]) + ")";
     }
-    if (upper == edges.length) {
-      return ">= " + edge(edges[edges.length - 1]);
-    }
-    return "[" + edge(edges[upper - 1]) + ", " + edge(edges[upper]) + ")";
   }
 
   private static String edge(double value) {
