@@ -191,8 +191,10 @@ final class VigilProcess implements AutoCloseable {
     }
     Process create =
         new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    String token =
-        new String(create.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    // The token is the last line: a JVM option (JAVA_TOOL_OPTIONS, a flight recording) may print
+    // before it.
+    String output = new String(create.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String token = output.strip().lines().reduce((first, last) -> last).orElse("").strip();
     if (create.waitFor() != 0 || token.isEmpty()) {
       throw new IllegalStateException(
           "vigil token create failed (exit " + create.exitValue() + "): " + command);
