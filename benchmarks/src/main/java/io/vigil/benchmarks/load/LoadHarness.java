@@ -16,7 +16,7 @@ package io.vigil.benchmarks.load;
  *
  * <p>Usage: {@code LoadHarness [--jar mcp-server/target/vigil.jar] [--store postgresql|embedded]
  * [--heap 512m] [--ramp-step 15s] [--steady 3m] [--overload 60s] [--recovery 60s] [--factor 3]
- * [--base-fraction 0.9] [--batch 500] [--labels-per-batch 100] [--queries-per-batch 1] [--mcp-share
+ * [--base-fraction 0.7] [--batch 500] [--labels-per-batch 100] [--queries-per-batch 1] [--mcp-share
  * 5] [--max-requests 200000] [--max-in-flight 256] [--timeout 30s] [--seed 42] [--server-property
  * NAME=VALUE]...}
  */

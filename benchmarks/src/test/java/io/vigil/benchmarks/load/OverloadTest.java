@@ -34,9 +34,6 @@ class OverloadTest {
             "--store", "embedded",
             "--heap", "256m",
             "--ramp-step", "3s",
-            // 90% of the closed loop's peak left no headroom for the log searches on two shared
-            // cores: the steady phase already refused some requests.
-            "--base-fraction", "0.7",
             "--steady", "6s",
             "--overload", "12s",
             "--recovery", "25s",
@@ -45,8 +42,7 @@ class OverloadTest {
             "--max-requests", "20000",
             "--timeout", "20s",
             // Room for six batches in flight and five in the writer's queue: 3x must overflow,
-            // while 1x
-            // (about three in flight at half a second each) keeps some headroom.
+            // while 1x (about three in flight at half a second each) keeps some headroom.
             "--server-property", "vigil.ingest.queue-capacity=1000",
             "--server-property", "vigil.ingest.max-body-bytes=512KB",
             "--server-property", "vigil.ingest.max-in-flight-bytes=1MB");
