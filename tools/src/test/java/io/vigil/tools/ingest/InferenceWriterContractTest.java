@@ -1,6 +1,7 @@
 package io.vigil.tools.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -284,8 +285,12 @@ class InferenceWriterContractTest {
 
       // Released before anything is asserted: a failed assertion must not leave the writer held.
       Throwable refused = catchThrowable(() -> writer.submitInferences(batch(16, 1, "v1")));
+      Throwable refusedUnread = catchThrowable(writer::checkAdmission);
       release.countDown();
 
+      assertThat(refusedUnread)
+          .isInstanceOf(WriterOverloadedException.class)
+          .hasMessageContaining("wait about 10000 ms");
       assertThat(refused)
           .isInstanceOfSatisfying(
               WriterOverloadedException.class,
@@ -298,6 +303,7 @@ class InferenceWriterContractTest {
       assertThat(blocking.get().stored()).isEqualTo(1);
       assertThat(waiting.get().stored()).isEqualTo(1);
       assertThat(stillInTime.get().stored()).isEqualTo(1);
+      assertThatCode(writer::checkAdmission).doesNotThrowAnyException();
       assertThat(writer.writeInferences(batch(16, 1, "v1")).stored()).isEqualTo(1);
       assertThat(count(database, "SELECT count(*) FROM inference")).isEqualTo(9);
     }

@@ -1,23 +1,33 @@
 package io.vigil.server.api.limits;
 
+import io.vigil.tools.ingest.InferenceWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Admits {@link AdmissionControlled} requests against the in-flight budget before their handler
- * reads the body, and releases the reservation when the request completes (whatever the outcome). A
- * refusal is an {@link IngestBusyException}, rendered as a 429 problem.
+ * Admits {@link AdmissionControlled} requests before their handler reads the body: first the writer
+ * must not be behind (a batch it would refuse anyway is refused unread, {@link
+ * InferenceWriter#checkAdmission()}), then the body must fit the in-flight budget, whose
+ * reservation is released when the request completes (whatever the outcome). A refusal is a {@link
+ * io.vigil.tools.ingest.WriterOverloadedException} or an {@link IngestBusyException}, each rendered
+ * as a 429 problem with {@code Retry-After}.
  */
 final class IngestAdmissionInterceptor implements HandlerInterceptor {
 
   private static final String RESERVED = IngestAdmissionInterceptor.class.getName() + ".reserved";
 
   private final InFlightBytes inFlight;
+  private final ObjectProvider<InferenceWriter> writer;
 
-  IngestAdmissionInterceptor(InFlightBytes inFlight) {
+  /**
+   * @param writer the server's writer; absent in web slices that test no ingestion
+   */
+  IngestAdmissionInterceptor(InFlightBytes inFlight, ObjectProvider<InferenceWriter> writer) {
     this.inFlight = inFlight;
+    this.writer = writer;
   }
 
   @Override
@@ -25,6 +35,7 @@ final class IngestAdmissionInterceptor implements HandlerInterceptor {
       HttpServletRequest request, HttpServletResponse response, Object handler) {
     if (handler instanceof HandlerMethod method
         && method.hasMethodAnnotation(AdmissionControlled.class)) {
+      writer.ifAvailable(InferenceWriter::checkAdmission);
       request.setAttribute(RESERVED, inFlight.admit(request.getContentLengthLong()));
     }
     return true;

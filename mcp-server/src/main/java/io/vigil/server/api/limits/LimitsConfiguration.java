@@ -2,6 +2,7 @@ package io.vigil.server.api.limits;
 
 import io.vigil.server.admission.QueryAdmission;
 import io.vigil.server.serve.VigilProperties;
+import io.vigil.tools.ingest.InferenceWriter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -25,13 +26,18 @@ class LimitsConfiguration implements WebMvcConfigurer {
 
   private final InFlightBytes inFlight;
   private final QueryAdmission queries;
+  private final ObjectProvider<InferenceWriter> writer;
 
   /**
    * @param queries the process's admission, shared with the MCP tools; a web slice without the
    *     query services gets one of its own
    */
-  LimitsConfiguration(VigilProperties properties, ObjectProvider<QueryAdmission> queries) {
+  LimitsConfiguration(
+      VigilProperties properties,
+      ObjectProvider<QueryAdmission> queries,
+      ObjectProvider<InferenceWriter> writer) {
     this.queries = queries.getIfAvailable(() -> properties.query().admission());
+    this.writer = writer;
     this.inFlight =
         new InFlightBytes(
             properties.ingest().maxInFlightBytes().toBytes(),
@@ -51,7 +57,9 @@ class LimitsConfiguration implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(new IngestAdmissionInterceptor(inFlight)).addPathPatterns("/api/**");
+    registry
+        .addInterceptor(new IngestAdmissionInterceptor(inFlight, writer))
+        .addPathPatterns("/api/**");
     registry
         .addInterceptor(new QueryAdmissionInterceptor(queries))
         .addPathPatterns("/api/**")

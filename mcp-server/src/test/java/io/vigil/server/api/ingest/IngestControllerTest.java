@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -154,6 +155,21 @@ class IngestControllerTest {
         .andExpect(jsonPath("$.type").value("https://vigil.dev/problems/body-too-large"));
 
     verify(writer, never()).writeInferences(any());
+  }
+
+  @Test
+  void inferences_writerBehind_areRefusedBeforeTheBodyIsRead() throws Exception {
+    doThrow(new WriterOverloadedException("ingestion is behind", Duration.ofSeconds(2)))
+        .when(writer)
+        .checkAdmission();
+
+    // Not even JSON: a 429, not a 400, shows the body was never read.
+    mvc.perform(post("/api/v1/inferences").contentType(MediaType.APPLICATION_JSON).content("{"))
+        .andExpect(status().isTooManyRequests())
+        .andExpect(header().string("Retry-After", "2"))
+        .andExpect(jsonPath("$.type").value("https://vigil.dev/problems/overloaded"));
+
+    verify(writer, never()).writeInferences(anyList());
   }
 
   @Test
