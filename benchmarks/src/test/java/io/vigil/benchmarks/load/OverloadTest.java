@@ -34,6 +34,11 @@ class OverloadTest {
             "--store", "embedded",
             "--heap", "256m",
             "--ramp-step", "3s",
+            // Half the closed loop's peak, not the harness's 70%: the peak is measured on a store
+            // of a few thousand records, and by the recovery phase the store (and every log
+            // search's window) holds several times more, so 70% of that peak was no longer a rate
+            // the server could sustain there, overload or not (CI, 2026-11-27).
+            "--base-fraction", "0.5",
             "--steady", "6s",
             "--overload", "12s",
             "--recovery", "25s",
