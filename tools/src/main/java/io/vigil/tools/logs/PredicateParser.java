@@ -203,13 +203,23 @@ final class PredicateParser {
           BARE_NAME.matcher(raw).matches()
               && !NUMBER.matcher(raw).matches()
               && !List.of("true", "false", "null").contains(raw.toLowerCase(Locale.ROOT));
-      return plain ? raw : "'" + raw + "'";
+      return plain ? raw : quote(raw, '\'', '"');
     }
     return text(value);
   }
 
+  /**
+   * {@code raw} between {@code preferred} quotes, or between {@code other} ones when it holds the
+   * preferred quote: the grammar has no escapes, and a value read from between one kind of quote
+   * may hold the other (CI's fuzzing: {@code "it's"} printed as {@code 'it's'} did not read back).
+   */
+  private static String quote(String raw, char preferred, char other) {
+    char quote = raw.indexOf(preferred) >= 0 && raw.indexOf(other) < 0 ? other : preferred;
+    return quote + raw + quote;
+  }
+
   /** A feature name as the parser reads it back. */
   static String quoteName(String feature) {
-    return BARE_NAME.matcher(feature).matches() ? feature : "`" + feature + "`";
+    return BARE_NAME.matcher(feature).matches() ? feature : quote(feature, '`', '"');
   }
 }
