@@ -26,8 +26,10 @@ final class ServerTokens {
     command.addAll(store);
     Process create =
         new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    String token =
+    String output =
         new String(create.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    // The secret is the last line: a JVM option such as a flight recording may print before it.
+    String token = output.substring(output.lastIndexOf('\n') + 1).strip();
     if (create.waitFor() != 0 || token.isEmpty()) {
       throw new IllegalStateException(
           "vigil token create failed (exit " + create.exitValue() + ")");

@@ -69,15 +69,21 @@ public final class ModelMetrics implements CommitListener {
   }
 
   private void record(Committed event) {
+    VersionMeters version = null;
     for (InferenceRecord record : event.inferences()) {
-      VersionMeters version = meters(record.model(), record.version());
+      // A batch is mostly one version's: its meters are looked up again only when that changes.
+      if (version == null
+          || !version.key.model().equals(record.model())
+          || !version.key.version().equals(record.version())) {
+        version = meters(record.model(), record.version());
+      }
       version.predictions.increment();
       record.latencyMs().ifPresent(version.latency::record);
       record.effectiveConfidence().ifPresent(version.confidence::observe);
       record.error().ifPresent(version::error);
     }
     for (JoinedLabel label : event.labels()) {
-      VersionMeters version = meters(label.model(), label.version());
+      version = meters(label.model(), label.version());
       version.labeled.increment();
       if (label.correct().orElse(false)) {
         version.correct.increment();

@@ -1,6 +1,5 @@
 package io.vigil.tools.ingest;
 
-import io.vigil.tools.store.JsonColumn;
 import java.util.List;
 
 /**
@@ -12,8 +11,8 @@ record EncodedColumns(String features, String probabilities, String segment) {
   static EncodedColumns of(InferenceRecord record) {
     return new EncodedColumns(
         FeatureJson.write(record.features()),
-        record.probabilities().isEmpty() ? null : JsonColumn.write(record.probabilities()),
-        JsonColumn.write(record.segment()));
+        record.probabilities().isEmpty() ? null : JsonText.numbers(record.probabilities()),
+        JsonText.strings(record.segment()));
   }
 
   static List<EncodedColumns> of(List<InferenceRecord> batch) {

@@ -1,12 +1,6 @@
 package io.vigil.tools.ingest;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.vigil.tools.store.JsonColumn;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,32 +9,9 @@ public final class FeatureJson {
 
   private FeatureJson() {}
 
-  private static final JsonFactory FACTORY =
-      JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
-
-  /** Written straight to a generator: this runs once per ingested record. */
+  /** The features column's text: a {@link FeatureMap} carries its own. */
   public static String write(Map<String, FeatureValue> features) {
-    StringWriter json = new StringWriter(32 + 24 * features.size());
-    try (JsonGenerator generator = FACTORY.createGenerator(json)) {
-      generator.writeStartObject();
-      for (Map.Entry<String, FeatureValue> feature : features.entrySet()) {
-        generator.writeFieldName(feature.getKey());
-        FeatureValue value = feature.getValue();
-        if (value instanceof FeatureValue.Numeric numeric) {
-          generator.writeNumber(numeric.value());
-        } else if (value instanceof FeatureValue.Text text) {
-          generator.writeString(text.value());
-        } else if (value instanceof FeatureValue.Bool bool) {
-          generator.writeBoolean(bool.value());
-        } else {
-          generator.writeNull();
-        }
-      }
-      generator.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot encode features " + features.keySet(), e);
-    }
-    return json.toString();
+    return FeatureMap.of(features).json();
   }
 
   /** Reads a stored features column back into typed values. */

@@ -45,7 +45,7 @@ public record InferenceRecord(
     requireText("model", model);
     requireText("version", version);
     Objects.requireNonNull(timestamp, "timestamp");
-    features = Collections.unmodifiableMap(new LinkedHashMap<>(features));
+    features = FeatureMap.of(features);
     Objects.requireNonNull(embedding, "embedding");
     Objects.requireNonNull(prediction, "prediction");
     Objects.requireNonNull(confidence, "confidence");

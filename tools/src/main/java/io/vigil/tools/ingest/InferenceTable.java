@@ -149,7 +149,7 @@ final class InferenceTable {
       throws SQLException {
     if (dialect == SqlDialect.POSTGRESQL) {
       CopyRows.copy(
-          connection, "COPY inference (" + COLUMNS + ") FROM STDIN WITH (FORMAT csv)", rows);
+          connection, "COPY inference (" + COLUMNS + ") FROM STDIN WITH (FORMAT binary)", rows);
     } else {
       insertBatch(connection, rows);
     }

@@ -1,5 +1,7 @@
 package io.vigil.tools.ingest;
 
+import static io.vigil.tools.registry.FeatureKind.NUMERIC;
+
 import io.vigil.detectors.profile.CategoricalProfile;
 import io.vigil.detectors.profile.FeatureProfile;
 import io.vigil.detectors.profile.NumericProfile;
@@ -47,6 +49,15 @@ final class ProfileAccumulator {
   /** The window each span's last record went to. */
   private final WindowProfiles[] recent;
 
+  /** The current record's window per span (scratch). */
+  private final WindowProfiles[] current;
+
+  /** The windows {@link #columns} belongs to, or null after a flush or a clear. */
+  private WindowProfiles[] columnWindows;
+
+  /** Feature to its entry in each of {@link #columnWindows}. */
+  private Map<String, Entry[]> columns = new HashMap<>();
+
   private int size;
 
   private record WindowKey(long modelId, long versionId, int spanSeconds, long windowStart) {}
@@ -80,29 +91,72 @@ final class ProfileAccumulator {
     this.capacity = capacity;
     this.taskOfModel = taskOfModel;
     this.recent = new WindowProfiles[spans.size()];
+    this.current = new WindowProfiles[spans.size()];
   }
 
   /** Adds one record to its windows' profiles, reading profiles it does not hold. */
   void accept(Connection connection, ProfileInput input, Map<String, FeatureKind> schema)
       throws SQLException {
-    boolean numericPrediction = taskOfModel.apply(input.modelId()) == ModelTask.REGRESSION;
-    for (int s = 0; s < spans.size(); s++) {
-      WindowProfiles window = window(s, input);
-      for (Map.Entry<String, FeatureValue> feature : input.features().entrySet()) {
-        FeatureKind kind = schema.getOrDefault(feature.getKey(), feature.getValue().kind());
+    Map<String, Entry[]> columns = columnsOf(input);
+    for (Map.Entry<String, FeatureValue> feature : input.features().entrySet()) {
+      FeatureKind kind = schema.get(feature.getKey());
+      if (kind == null) {
+        kind = feature.getValue().kind();
         if (kind == null) {
           continue; // a null for a feature never seen with a value: nothing to profile yet
         }
-        update(
-            profile(connection, window, feature.getKey(), kind == FeatureKind.NUMERIC),
-            feature.getValue());
       }
-      acceptOutcome(
-          profile(connection, window, FeatureNames.PREDICTION, numericPrediction),
-          input.prediction());
-      acceptNumber(profile(connection, window, FeatureNames.CONFIDENCE, true), input.confidence());
-      acceptNumber(profile(connection, window, FeatureNames.LATENCY, true), input.latencyMs());
+      for (Entry entry : entries(connection, columns, feature.getKey(), kind == NUMERIC)) {
+        entry.dirty = true;
+        update(entry.profile, feature.getValue());
+      }
     }
+    boolean numericPrediction = taskOfModel.apply(input.modelId()) == ModelTask.REGRESSION;
+    for (Entry entry : entries(connection, columns, FeatureNames.PREDICTION, numericPrediction)) {
+      entry.dirty = true;
+      acceptOutcome(entry.profile, input.prediction());
+    }
+    for (Entry entry : entries(connection, columns, FeatureNames.CONFIDENCE, true)) {
+      entry.dirty = true;
+      acceptNumber(entry.profile, input.confidence());
+    }
+    for (Entry entry : entries(connection, columns, FeatureNames.LATENCY, true)) {
+      entry.dirty = true;
+      acceptNumber(entry.profile, input.latencyMs());
+    }
+  }
+
+  /**
+   * The columns of the record's windows, one entry per span, shared by the records whose windows
+   * are the same (in steady traffic, thousands in a row): a feature is looked up once per record,
+   * not once per span.
+   */
+  private Map<String, Entry[]> columnsOf(ProfileInput input) {
+    boolean same = columnWindows != null;
+    for (int s = 0; s < spans.size(); s++) {
+      WindowProfiles window = window(s, input);
+      same &= columnWindows != null && columnWindows[s] == window;
+      current[s] = window;
+    }
+    if (!same) {
+      columnWindows = current.clone();
+      columns = new HashMap<>();
+    }
+    return columns;
+  }
+
+  private Entry[] entries(
+      Connection connection, Map<String, Entry[]> columns, String feature, boolean numeric)
+      throws SQLException {
+    Entry[] entries = columns.get(feature);
+    if (entries == null) {
+      entries = new Entry[columnWindows.length];
+      for (int s = 0; s < entries.length; s++) {
+        entries[s] = entry(connection, columnWindows[s], feature, numeric);
+      }
+      columns.put(feature, entries);
+    }
+    return entries;
   }
 
   /** Dirty profiles, for a flush. */
@@ -147,14 +201,21 @@ final class ProfileAccumulator {
       size -= window.columns.size();
       oldestFirst.remove();
     }
-    Arrays.fill(recent, null);
+    forgetWindows();
   }
 
   /** Drops everything held (after a failed flush, the store is the truth again). */
   void clear() {
     windows.clear();
-    Arrays.fill(recent, null);
+    forgetWindows();
     size = 0;
+  }
+
+  /** Windows may be evicted now: nothing found before may be used without a lookup. */
+  private void forgetWindows() {
+    Arrays.fill(recent, null);
+    columnWindows = null;
+    columns = new HashMap<>();
   }
 
   boolean overCapacity() {
@@ -177,8 +238,7 @@ final class ProfileAccumulator {
     return window;
   }
 
-  private FeatureProfile profile(
-      Connection connection, WindowProfiles window, String feature, boolean numeric)
+  private Entry entry(Connection connection, WindowProfiles window, String feature, boolean numeric)
       throws SQLException {
     Entry entry = window.columns.get(feature);
     if (entry == null) {
@@ -195,8 +255,7 @@ final class ProfileAccumulator {
       window.columns.put(feature, entry);
       size++;
     }
-    entry.dirty = true;
-    return entry.profile;
+    return entry;
   }
 
   private static void acceptOutcome(FeatureProfile profile, Outcome prediction) {

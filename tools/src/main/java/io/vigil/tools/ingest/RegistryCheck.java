@@ -254,8 +254,10 @@ final class RegistryCheck {
         continue;
       }
       FeatureKind kind = feature.getValue().kind();
-      FeatureKind expected =
-          known.getOrDefault(name, learnedHere.getOrDefault(name, added.get(name)));
+      FeatureKind expected = known.get(name);
+      if (expected == null) {
+        expected = learnedHere.getOrDefault(name, added.get(name));
+      }
       if (kind == null) {
         continue;
       }

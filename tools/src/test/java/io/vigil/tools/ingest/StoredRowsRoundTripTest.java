@@ -2,12 +2,16 @@ package io.vigil.tools.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vigil.tools.ingest.wire.InferenceJsonReader;
+import io.vigil.tools.ingest.wire.WireFormat;
 import io.vigil.tools.registry.FeatureKind;
 import io.vigil.tools.registry.ModelRegistry;
 import io.vigil.tools.registry.ModelTask;
 import io.vigil.tools.store.Database;
 import io.vigil.tools.store.JsonColumn;
 import io.vigil.tools.store.Timestamps;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,8 +31,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every column of a stored record reads back as it was sent, on both stores: PostgreSQL receives
- * rows through {@code COPY} in CSV, H2 through a batched {@code INSERT}, so quoting, separators,
- * line breaks, empty strings, NULL look-alikes, bytes and numbers must all survive either path.
+ * rows through a binary {@code COPY}, H2 through a batched {@code INSERT}, so quoting, separators,
+ * line breaks, empty strings, NULL look-alikes, bytes, numbers and timestamps must all survive
+ * either path; features read from the wire keep their literals, which must read back as the values
+ * that were profiled.
  */
 class StoredRowsRoundTripTest {
 
@@ -72,6 +78,83 @@ class StoredRowsRoundTripTest {
         assertThat(stored(database, "fraud", sent.requestId())).isEqualTo(Stored.of(sent));
       }
       assertThat(stored(database, "price", "price-1")).isEqualTo(Stored.of(regression));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.vigil.tools.testing.TestStores#both")
+  void wireLiteralsAndSubMicrosecondTimes_readBackAsParsed(String store, Supplier<Database> open)
+      throws Exception {
+    String[] literals = {
+      "-0",
+      "-0.0",
+      "0",
+      "5",
+      "1E2",
+      "1e-7",
+      "0.1",
+      "-2.50",
+      "12345678901234567890123",
+      "1.7976931348623157e308"
+    };
+    String[] times = {
+      "2026-11-02T10:00:00.0000005Z",
+      "2026-11-02T10:00:00.0000015Z",
+      "2026-11-02T10:00:00.0000025Z",
+      "2026-11-02T10:00:00.999999999Z",
+      "2026-11-02T10:00:00.123456789Z"
+    };
+    StringBuilder ndjson = new StringBuilder();
+    for (int i = 0; i < literals.length; i++) {
+      ndjson
+          .append("{\"request_id\":\"w")
+          .append(i)
+          .append("\",\"model\":\"fraud\",\"version\":\"v1\",\"timestamp\":\"")
+          .append(times[i % times.length])
+          .append("\",\"features\":{\"amount\":")
+          .append(literals[i])
+          .append(",\"note\":\"\\u00e9t\\u00e9 \\\"quoted\\\" back\\\\slash\\ttab\"")
+          .append(",\"flag\":false,\"gone\":null},\"prediction\":\"ok\"}\n");
+    }
+    List<InferenceRecord> parsed =
+        new InferenceJsonReader(IngestLimits.defaults())
+            .read(
+                new ByteArrayInputStream(ndjson.toString().getBytes(StandardCharsets.UTF_8)),
+                WireFormat.NDJSON);
+    try (Database database = open.get();
+        InferenceWriter writer =
+            InferenceWriter.start(database, registry(database), SETTINGS, CLOCK)) {
+      writer.writeInferences(parsed);
+
+      for (InferenceRecord sent : parsed) {
+        Stored stored = stored(database, "fraud", sent.requestId());
+        assertThat(stored.features()).isEqualTo(sent.features());
+        assertThat(
+                Double.doubleToRawLongBits(
+                    stored.features().get("amount") instanceof FeatureValue.Numeric n
+                        ? n.value()
+                        : Double.NaN))
+            .as("the sign of zero and every bit of %s", sent.features().get("amount"))
+            .isEqualTo(
+                Double.doubleToRawLongBits(
+                    ((FeatureValue.Numeric) sent.features().get("amount")).value()));
+        assertThat(stored.timestamp())
+            .as("%s stored as the store's own parser reads its text", sent.timestamp())
+            .isEqualTo(parsedByStore(database, sent.timestamp()));
+      }
+    }
+  }
+
+  /** The instant as the store rounds the same text in SQL. */
+  private static Instant parsedByStore(Database database, Instant instant) throws SQLException {
+    try (Connection connection = database.connection();
+        PreparedStatement statement =
+            connection.prepareStatement("SELECT CAST(? AS TIMESTAMP WITH TIME ZONE) AS ts")) {
+      statement.setString(1, instant.toString());
+      try (ResultSet row = statement.executeQuery()) {
+        row.next();
+        return Timestamps.get(row, "ts");
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import io.vigil.tools.ingest.InferenceWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -20,14 +21,16 @@ final class IngestAdmissionInterceptor implements HandlerInterceptor {
   private static final String RESERVED = IngestAdmissionInterceptor.class.getName() + ".reserved";
 
   private final InFlightBytes inFlight;
-  private final ObjectProvider<InferenceWriter> writer;
+
+  /** Looked up once: a bean factory lookup per request cost more than the admission itself. */
+  private final SingletonSupplier<InferenceWriter> writer;
 
   /**
    * @param writer the server's writer; absent in web slices that test no ingestion
    */
   IngestAdmissionInterceptor(InFlightBytes inFlight, ObjectProvider<InferenceWriter> writer) {
     this.inFlight = inFlight;
-    this.writer = writer;
+    this.writer = SingletonSupplier.of(writer::getIfAvailable);
   }
 
   @Override
@@ -35,7 +38,10 @@ final class IngestAdmissionInterceptor implements HandlerInterceptor {
       HttpServletRequest request, HttpServletResponse response, Object handler) {
     if (handler instanceof HandlerMethod method
         && method.hasMethodAnnotation(AdmissionControlled.class)) {
-      writer.ifAvailable(InferenceWriter::checkAdmission);
+      InferenceWriter current = writer.get();
+      if (current != null) {
+        current.checkAdmission();
+      }
       request.setAttribute(RESERVED, inFlight.admit(request.getContentLengthLong()));
     }
     return true;

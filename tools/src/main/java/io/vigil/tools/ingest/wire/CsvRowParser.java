@@ -76,7 +76,7 @@ final class CsvRowParser {
       throws ValueProblem {
     if (cell.isEmpty()) {
       if (column.role() == CsvLayout.Role.FEATURE) {
-        d.features.put(column.key(), FeatureValue.Missing.INSTANCE);
+        d.features.add(column.key(), FeatureValue.Missing.INSTANCE);
       }
       return; // absent; required columns are checked when the row is built
     }
@@ -95,7 +95,7 @@ final class CsvRowParser {
       case SEGMENT -> d.segment.put(column.key(), WireValues.text(cell, limits.maxTextLength()));
       case PROBABILITY ->
           d.probabilities.put(column.key(), WireValues.probability(number(cell), cell));
-      case FEATURE -> d.features.put(column.key(), feature(cell));
+      case FEATURE -> d.features.add(column.key(), feature(cell));
       case LABEL -> {} // read by parse, which builds the label once the record is built
     }
   }

@@ -1,7 +1,7 @@
 package io.vigil.tools.ingest.wire;
 
 import io.vigil.tools.ingest.Embedding;
-import io.vigil.tools.ingest.FeatureValue;
+import io.vigil.tools.ingest.FeatureMap;
 import io.vigil.tools.ingest.InferenceRecord;
 import io.vigil.tools.ingest.Outcome;
 import java.time.Instant;
@@ -20,7 +20,7 @@ final class InferenceDraft {
   String model;
   String version;
   Instant timestamp;
-  final Map<String, FeatureValue> features = new LinkedHashMap<>();
+  final FeatureMap.Builder features = new FeatureMap.Builder();
   Embedding embedding;
   Outcome prediction;
   Double confidence;
@@ -56,7 +56,7 @@ final class InferenceDraft {
           model,
           version,
           timestamp,
-          features,
+          features.build(),
           Optional.ofNullable(embedding),
           Optional.ofNullable(prediction),
           confidence == null ? OptionalDouble.empty() : OptionalDouble.of(confidence),

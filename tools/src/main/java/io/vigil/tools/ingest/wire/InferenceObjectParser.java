@@ -112,13 +112,27 @@ final class InferenceObjectParser implements RecordParser<InferenceRecord> {
             parser.skipChildren();
             return;
           }
+          if (parser.currentToken().isNumeric()) {
+            Double number = JsonFields.number(parser, problems, path);
+            if (number != null) {
+              // The literal as received: formatting the double again cost more than parsing it.
+              draft.features.addNumber(
+                  name,
+                  number,
+                  parser.getTextCharacters(),
+                  parser.getTextOffset(),
+                  parser.getTextLength());
+            }
+            return;
+          }
           FeatureValue value = readFeatureValue(parser, problems, path);
           if (value != null) {
-            draft.features.put(name, value);
+            draft.features.add(name, value);
           }
         });
   }
 
+  /** A feature's value other than a number (numbers keep their literal; see readFeatures). */
   private FeatureValue readFeatureValue(JsonParser parser, RecordProblems problems, String path)
       throws IOException {
     switch (parser.currentToken()) {
@@ -127,10 +141,6 @@ final class InferenceObjectParser implements RecordParser<InferenceRecord> {
       case VALUE_TRUE:
       case VALUE_FALSE:
         return new FeatureValue.Bool(parser.getBooleanValue());
-      case VALUE_NUMBER_INT:
-      case VALUE_NUMBER_FLOAT:
-        Double number = JsonFields.number(parser, problems, path);
-        return number == null ? null : new FeatureValue.Numeric(number);
       case VALUE_STRING:
         if (parser.getTextLength() == 0) {
           problems.report(path, "is an empty string; send null for a missing value");
