@@ -99,14 +99,19 @@ final class ProfileAccumulator {
       throws SQLException {
     Map<String, Entry[]> columns = columnsOf(input);
     for (Map.Entry<String, FeatureValue> feature : input.features().entrySet()) {
-      FeatureKind kind = schema.get(feature.getKey());
-      if (kind == null) {
-        kind = feature.getValue().kind();
+      Entry[] entries = columns.get(feature.getKey());
+      if (entries == null) {
+        // First in these windows: the kind decides the profile (and a kind never changes).
+        FeatureKind kind = schema.get(feature.getKey());
         if (kind == null) {
-          continue; // a null for a feature never seen with a value: nothing to profile yet
+          kind = feature.getValue().kind();
+          if (kind == null) {
+            continue; // a null for a feature never seen with a value: nothing to profile yet
+          }
         }
+        entries = entries(connection, columns, feature.getKey(), kind == NUMERIC);
       }
-      for (Entry entry : entries(connection, columns, feature.getKey(), kind == NUMERIC)) {
+      for (Entry entry : entries) {
         entry.dirty = true;
         update(entry.profile, feature.getValue());
       }

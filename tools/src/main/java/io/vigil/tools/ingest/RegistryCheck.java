@@ -248,15 +248,16 @@ final class RegistryCheck {
         newFeatures.computeIfAbsent(modelId, id -> new LinkedHashMap<>());
     for (Map.Entry<String, FeatureValue> feature : record.features().entrySet()) {
       String name = feature.getKey();
-      String problem = FeatureNames.problem(name);
-      if (problem != null) {
-        violations.add(violation(index, record, "features." + name, problem));
-        continue;
-      }
       FeatureKind kind = feature.getValue().kind();
       FeatureKind expected = known.get(name);
       if (expected == null) {
         expected = learnedHere.getOrDefault(name, added.get(name));
+      }
+      // A name the model has was checked when it was declared or first seen.
+      String problem = expected == null ? FeatureNames.problem(name) : null;
+      if (problem != null) {
+        violations.add(violation(index, record, "features." + name, problem));
+        continue;
       }
       if (kind == null) {
         continue;
