@@ -84,7 +84,17 @@ final class GroupCommitter {
   ProfileStage.Group commit(List<WriterTask> group) {
     long started = System.nanoTime();
     try {
-      GroupResult result = commitOnce(group);
+      GroupResult result;
+      try {
+        result = commitOnce(group, false);
+      } catch (SQLException e) {
+        if (!isDuplicateKey(e)) {
+          throw e;
+        }
+        // A request id stored already (a retried batch): again, now looking stored ids up.
+        check.reset();
+        result = commitOnce(group, true);
+      }
       outcomeUnknown = false;
       lastFailure = null;
       afterCommit(result);
@@ -140,7 +150,12 @@ final class GroupCommitter {
       Map<WriterTask, RuntimeException> rejections,
       boolean learnedFeatures) {}
 
-  private GroupResult commitOnce(List<WriterTask> group) throws SQLException {
+  /**
+   * @param lookUpStored whether to look up which request ids are stored already; without, the
+   *     primary key refuses a stored one and the commit fails with a duplicate key (most batches
+   *     are new, and the lookup was a fifth of the writer's time and an index probe per record)
+   */
+  private GroupResult commitOnce(List<WriterTask> group, boolean lookUpStored) throws SQLException {
     Instant now = clock.instant();
     WindowCounters counters = new WindowCounters();
     List<CheckedRecord> stored = new ArrayList<>();
@@ -174,6 +189,7 @@ final class GroupCommitter {
                       checked.records(),
                       inferences.encoded(),
                       seq,
+                      lookUpStored,
                       counters,
                       stored,
                       seqs);
@@ -218,6 +234,7 @@ final class GroupCommitter {
       List<CheckedRecord> records,
       List<EncodedColumns> encoded,
       long seq,
+      boolean lookUpStored,
       WindowCounters counters,
       List<CheckedRecord> stored,
       List<Long> seqs)
@@ -228,7 +245,10 @@ final class GroupCommitter {
     for (Map.Entry<Long, List<CheckedRecord>> model : byModel.entrySet()) {
       long modelId = model.getKey();
       List<String> ids = model.getValue().stream().map(r -> r.record().requestId()).toList();
-      InferenceTable.Known known = InferenceTable.known(connection, modelId, ids);
+      InferenceTable.Known known =
+          lookUpStored
+              ? InferenceTable.known(connection, modelId, ids)
+              : new InferenceTable.Known(Set.of(), InferenceTable.labels(connection, modelId, ids));
       Set<String> existing = new HashSet<>(known.stored());
       Map<String, StoredLabel> pending = known.labels();
       List<InferenceTable.Row> rows = new ArrayList<>();
@@ -297,6 +317,18 @@ final class GroupCommitter {
       }
     }
     check.reset();
+  }
+
+  /** A unique constraint refused a row (SQLSTATE 23505, on PostgreSQL and H2 alike). */
+  private static boolean isDuplicateKey(SQLException e) {
+    for (SQLException next = e; next != null; next = next.getNextException()) {
+      for (Throwable cause = next; cause != null; cause = cause.getCause()) {
+        if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean isConnectionFailure(SQLException e) {
