@@ -17,6 +17,9 @@ public final class FeatureMap extends AbstractMap<String, FeatureValue> {
 
   private static final FeatureMap EMPTY = new Builder().build();
 
+  /** The longest a double's shortest form gets ({@code -2.2250738585072014E-308}). */
+  private static final int MAX_LITERAL = 24;
+
   private final Map<String, FeatureValue> values;
   private final String json;
 
@@ -88,7 +91,8 @@ public final class FeatureMap extends AbstractMap<String, FeatureValue> {
 
     /**
      * Adds a numeric feature whose JSON literal is at hand (a parser's token text), which is
-     * written as it is: {@code literal} must be a JSON number that reads as {@code value}.
+     * written as it is unless it is longer than any double needs: {@code literal} must be a JSON
+     * number that reads as {@code value}.
      *
      * @return false (and nothing added) when the name is there already
      */
@@ -99,6 +103,8 @@ public final class FeatureMap extends AbstractMap<String, FeatureValue> {
       }
       if (value == 0 && Double.doubleToRawLongBits(value) != 0) {
         json.append("-0.0"); // "-0" reads back as the integer 0, without its sign
+      } else if (length > MAX_LITERAL) {
+        json.append(NumberOutput.toString(value, true)); // digits beyond a double's are not kept
       } else {
         json.append(literal, offset, length);
       }

@@ -2,6 +2,7 @@ package io.vigil.tools.ingest;
 
 import com.fasterxml.jackson.core.io.NumberOutput;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * JSON text for the small objects of an inference row (features, segment, probabilities), written
@@ -30,26 +31,22 @@ final class JsonText {
 
   /** An object of strings, in the map's order. */
   static String strings(Map<String, String> map) {
-    StringBuilder json = new StringBuilder(16 + 24 * map.size()).append('{');
-    for (Map.Entry<String, String> entry : map.entrySet()) {
-      if (json.length() > 1) {
-        json.append(',');
-      }
-      appendString(json, entry.getKey()).append(':');
-      appendString(json, entry.getValue());
-    }
-    return json.append('}').toString();
+    return object(map, JsonText::appendString);
   }
 
   /** An object of finite numbers, in the map's order. */
   static String numbers(Map<String, Double> map) {
+    return object(map, (json, number) -> json.append(NumberOutput.toString(number, true)));
+  }
+
+  private static <V> String object(Map<String, V> map, BiConsumer<StringBuilder, V> writeValue) {
     StringBuilder json = new StringBuilder(16 + 24 * map.size()).append('{');
-    for (Map.Entry<String, Double> entry : map.entrySet()) {
+    for (Map.Entry<String, V> entry : map.entrySet()) {
       if (json.length() > 1) {
         json.append(',');
       }
       appendString(json, entry.getKey()).append(':');
-      json.append(NumberOutput.toString(entry.getValue(), true));
+      writeValue.accept(json, entry.getValue());
     }
     return json.append('}').toString();
   }
