@@ -2,6 +2,7 @@ package io.vigil.tools.ingest.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vigil.tools.ingest.FeatureJson;
 import io.vigil.tools.ingest.InferenceRecord;
 import io.vigil.tools.ingest.IngestLimits;
 import java.io.ByteArrayInputStream;
@@ -37,5 +38,9 @@ final class FuzzInputs {
     assertThat(record.timestamp()).isNotNull();
     record.confidence().ifPresent(c -> assertThat(c).isBetween(0.0, 1.0));
     record.latencyMs().ifPresent(l -> assertThat(l).isNotNegative());
+    // The column keeps the literals received; they must read back as exactly these values.
+    assertThat(FeatureJson.read(FeatureJson.write(record.features())))
+        .as("the stored features column of %s", record.features())
+        .isEqualTo(record.features());
   }
 }
