@@ -30,8 +30,8 @@ import org.postgresql.PGConnection;
  * Ingestion over HTTP into PostgreSQL, as a model server would send it: {@code vigil serve} (the
  * built jar, as a separate process) on a throwaway PostgreSQL server, 20-feature records posted as
  * NDJSON in batches of 500 by several concurrent clients (a plain HTTP/1.1 client: the load
- * generator shares the machine, so it should take as little of it as it can); then PostgreSQL's own
- * {@code COPY} of the same rows into a table like {@code inference} on the same server.
+ * generator shares the machine, so it should take as little of it as it can), beside PostgreSQL's
+ * own {@code COPY} of the same rows into the same table on the same server.
  *
  * <p>The server first takes {@code warmup} records untimed (earlier in time, other request ids): a
  * server runs for days, and in the first seconds after start the JIT compilers alone take half of a

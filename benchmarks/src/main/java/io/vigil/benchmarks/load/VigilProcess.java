@@ -1,6 +1,7 @@
 package io.vigil.benchmarks.load;
 
 import io.vigil.benchmarks.ServerReadiness;
+import io.vigil.benchmarks.ServerTokens;
 import io.vigil.tools.store.StoreSettings;
 import io.vigil.tools.testing.ThrowawayPostgres;
 import java.io.IOException;
@@ -183,23 +184,11 @@ final class VigilProcess implements AutoCloseable {
 
   private static String adminToken(Path jar, List<String> storeArguments, StoreKind kind)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(java(jar));
-    command.addAll(List.of("token", "create", "--role", "admin", "--name", "load-harness"));
-    command.addAll(storeArguments);
+    List<String> store = new ArrayList<>(storeArguments);
     if (kind == StoreKind.POSTGRESQL) {
-      command.addAll(List.of("--store-username", ThrowawayPostgres.USER));
+      store.addAll(List.of("--store-username", ThrowawayPostgres.USER));
     }
-    Process create =
-        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    // The token is the last line: a JVM option (JAVA_TOOL_OPTIONS, a flight recording) may print
-    // before it.
-    String output = new String(create.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    String token = output.strip().lines().reduce((first, last) -> last).orElse("").strip();
-    if (create.waitFor() != 0 || token.isEmpty()) {
-      throw new IllegalStateException(
-          "vigil token create failed (exit " + create.exitValue() + "): " + command);
-    }
-    return token;
+    return ServerTokens.create(jar, "admin", "load-harness", store);
   }
 
   private static List<String> java(Path jar, String... jvmOptions) {

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Admission control for queries (REST reads and MCP tool calls): at most {@code maxConcurrent} run
  * at once, a query arriving past that waits up to {@code maxWait} for one to finish, and is then
- * refused with {@link QueryBusyException}. Without it an overloaded server takes every query on a
+ * refused with {@link ServerBusyException}. Without it an overloaded server takes every query on a
  * thread of its own: each waits for a store connection, holds its working set meanwhile, and
  * answers long after its client gave up, so the heap fills and the server stays slow after the load
  * has gone.
@@ -48,7 +48,7 @@ public final class QueryAdmission {
    * Takes a turn, waiting up to {@code maxWait} for one.
    *
    * @return the turn, to close when the query has been answered
-   * @throws QueryBusyException if no turn came in time (or the thread was interrupted waiting)
+   * @throws ServerBusyException if no turn came in time (or the thread was interrupted waiting)
    */
   public Turn admit() {
     boolean admitted;
@@ -59,7 +59,7 @@ public final class QueryAdmission {
       admitted = false;
     }
     if (!admitted) {
-      throw new QueryBusyException(
+      throw new ServerBusyException(
           "Vigil is busy answering "
               + maxConcurrent
               + " queries, the most it answers at once (vigil.query.max-concurrent); ask again"

@@ -20,7 +20,7 @@ class QueryAdmissionTest {
 
     assertThatThrownBy(admission::admit)
         .isInstanceOfSatisfying(
-            QueryBusyException.class,
+            ServerBusyException.class,
             e -> assertThat(e.retryAfter()).isEqualTo(QueryAdmission.RETRY_AFTER))
         .hasMessageContaining("busy answering 2 queries")
         .hasMessageContaining("vigil.query.max-concurrent");
@@ -41,7 +41,7 @@ class QueryAdmissionTest {
     QueryAdmission.Turn next = admission.admit();
 
     assertThat(admission.running()).isEqualTo(1);
-    assertThatThrownBy(admission::admit).isInstanceOf(QueryBusyException.class);
+    assertThatThrownBy(admission::admit).isInstanceOf(ServerBusyException.class);
     next.close();
   }
 

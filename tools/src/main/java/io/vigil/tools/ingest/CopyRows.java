@@ -101,7 +101,7 @@ final class CopyRows {
    * fraction of a second rounded half to even as a double ({@code rint(fraction * 1e6)}), so that a
    * row stores the same value in this form as in text.
    */
-  static long postgresMicros(Instant instant) {
+  private static long postgresMicros(Instant instant) {
     long micros = (long) Math.rint(instant.getNano() / 1e9 * 1e6);
     // Exact arithmetic: an instant beyond the range must fail, not wrap into another date.
     return Math.addExact(

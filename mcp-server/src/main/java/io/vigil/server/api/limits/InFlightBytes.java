@@ -1,5 +1,6 @@
 package io.vigil.server.api.limits;
 
+import io.vigil.server.admission.ServerBusyException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -37,7 +38,7 @@ final class InFlightBytes {
    *
    * @param declaredLength the request's Content-Length, or -1 when it has none
    * @return the bytes reserved, to give to {@link #release(long)}
-   * @throws IngestBusyException if the budget cannot take it now
+   * @throws ServerBusyException if the budget cannot take it now
    */
   long admit(long declaredLength) {
     // A declared length past the body limit reserves only the limit: the read fails there (413).
@@ -45,7 +46,7 @@ final class InFlightBytes {
     while (true) {
       long current = reserved.get();
       if (current + bytes > budget) {
-        throw new IngestBusyException(
+        throw new ServerBusyException(
             "the server is handling "
                 + current
                 + " bytes of ingest requests, the most it takes at once is "

@@ -13,8 +13,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * must not be behind (a batch it would refuse anyway is refused unread, {@link
  * InferenceWriter#checkAdmission()}), then the body must fit the in-flight budget, whose
  * reservation is released when the request completes (whatever the outcome). A refusal is a {@link
- * io.vigil.tools.ingest.WriterOverloadedException} or an {@link IngestBusyException}, each rendered
- * as a 429 problem with {@code Retry-After}.
+ * io.vigil.tools.ingest.WriterOverloadedException} or an {@link
+ * io.vigil.server.admission.ServerBusyException}, each rendered as a 429 problem with {@code
+ * Retry-After}.
  */
 final class IngestAdmissionInterceptor implements HandlerInterceptor {
 

@@ -8,7 +8,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /**
  * Gives each read of the API (GET or HEAD) a turn from the {@link QueryAdmission} before its
  * handler runs, and gives it back when the request completes, whatever the outcome. A refusal is a
- * {@link io.vigil.server.admission.QueryBusyException}, rendered as a 429 problem with {@code
+ * {@link io.vigil.server.admission.ServerBusyException}, rendered as a 429 problem with {@code
  * Retry-After}. Writes are admitted by their own budget ({@link IngestAdmissionInterceptor}, the
  * writer's queue).
  */

@@ -2,9 +2,8 @@ package io.vigil.server.api.problems;
 
 import io.vigil.agent.approve.ApprovalRefusedException;
 import io.vigil.agent.approve.RefusalReason;
-import io.vigil.server.admission.QueryBusyException;
+import io.vigil.server.admission.ServerBusyException;
 import io.vigil.server.api.limits.BodyTooLargeException;
-import io.vigil.server.api.limits.IngestBusyException;
 import io.vigil.tools.incident.StaleStateException;
 import io.vigil.tools.incident.UnknownIncidentException;
 import io.vigil.tools.ingest.BatchRejectedException;
@@ -112,14 +111,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     return render(e, tooLarge(e.getMessage()), new HttpHeaders(), request);
   }
 
-  @ExceptionHandler(IngestBusyException.class)
-  ResponseEntity<Object> ingestBusy(IngestBusyException e, WebRequest request) {
-    return render(
-        e, problem(ProblemType.OVERLOADED, e.getMessage()), retryAfter(e.retryAfter()), request);
-  }
-
-  @ExceptionHandler(QueryBusyException.class)
-  ResponseEntity<Object> queryBusy(QueryBusyException e, WebRequest request) {
+  @ExceptionHandler(ServerBusyException.class)
+  ResponseEntity<Object> serverBusy(ServerBusyException e, WebRequest request) {
     return render(
         e, problem(ProblemType.OVERLOADED, e.getMessage()), retryAfter(e.retryAfter()), request);
   }

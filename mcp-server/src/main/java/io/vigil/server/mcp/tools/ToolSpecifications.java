@@ -7,7 +7,7 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 import io.vigil.server.admission.QueryAdmission;
-import io.vigil.server.admission.QueryBusyException;
+import io.vigil.server.admission.ServerBusyException;
 import io.vigil.server.mcp.McpCatalog.ToolAccess;
 import io.vigil.tools.incident.UnknownIncidentException;
 import io.vigil.tools.registry.UnknownModelException;
@@ -63,7 +63,7 @@ final class ToolSpecifications {
       } finally {
         turn.close();
       }
-    } catch (QueryBusyException e) {
+    } catch (ServerBusyException e) {
       return error(e.getMessage() + ".");
     } catch (ToolCallException e) {
       return error(e.getMessage());

@@ -3,6 +3,7 @@ package io.vigil.server.api.limits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vigil.server.admission.ServerBusyException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -31,10 +32,10 @@ class InFlightBytesTest {
     inFlight.admit(400);
 
     assertThatThrownBy(() -> inFlight.admit(300))
-        .isInstanceOf(IngestBusyException.class)
+        .isInstanceOf(ServerBusyException.class)
         .satisfies(
             e ->
-                assertThat(((IngestBusyException) e).retryAfter())
+                assertThat(((ServerBusyException) e).retryAfter())
                     .isEqualTo(Duration.ofSeconds(1)));
     assertThat(inFlight.reserved()).isEqualTo(800);
   }

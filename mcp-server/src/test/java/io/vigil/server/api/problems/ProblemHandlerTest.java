@@ -9,8 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.vigil.server.admission.ServerBusyException;
 import io.vigil.server.api.limits.BodyTooLargeException;
-import io.vigil.server.api.limits.IngestBusyException;
 import io.vigil.tools.ingest.BatchRejectedException;
 import io.vigil.tools.ingest.Violation;
 import io.vigil.tools.ingest.WriterOverloadedException;
@@ -78,7 +78,7 @@ class ProblemHandlerTest {
 
     @GetMapping("/busy")
     String busy() {
-      throw new IngestBusyException("the server is handling 300 MB", Duration.ofSeconds(1));
+      throw new ServerBusyException("the server is handling 300 MB", Duration.ofSeconds(1));
     }
 
     @GetMapping("/overloaded")
